@@ -5,6 +5,7 @@ import org.dent.core.error.MalformedMessageException;
 import org.dent.core.model.Action;
 import org.dent.core.model.BecknMessage;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.TokenStreamLocation;
@@ -107,10 +108,13 @@ public final class DentCodec {
           "document is " + bytes.length + " bytes, more than the limit of " + maxBytes, "", 0, 0, null);
     }
     JsonNode tree;
-    try {
-      tree = mapper.readTree(bytes);
-    } catch (JacksonException e) {
-      throw malformed(e, "not valid JSON");
+    try (JsonParser parser = mapper.createParser(bytes)) {
+      try {
+        tree = mapper.readTree(parser);
+      } catch (JacksonException e) {
+        // Constraint violations (length, depth) carry no location of their own: use where the parser stopped.
+        throw malformed(e, "not valid JSON", e.getLocation() != null ? e.getLocation() : parser.currentLocation());
+      }
     } catch (StackOverflowError e) {
       // Unreachable with the depth limit, kept as a last line of defence.
       throw new MalformedMessageException("document nested too deeply", "", 0, 0, null);
@@ -166,7 +170,7 @@ public final class DentCodec {
     try {
       return mapper.treeToValue(tree, type);
     } catch (JacksonException e) {
-      throw malformed(e, "does not fit " + type.getSimpleName());
+      throw malformed(e, "does not fit " + type.getSimpleName(), e.getLocation());
     }
   }
 
@@ -180,8 +184,7 @@ public final class DentCodec {
     return mapper.valueToTree(value);
   }
 
-  private static MalformedMessageException malformed(JacksonException e, String what) {
-    TokenStreamLocation loc = e.getLocation();
+  private static MalformedMessageException malformed(JacksonException e, String what, TokenStreamLocation loc) {
     long line = loc == null || loc.getLineNr() < 0 ? 0 : loc.getLineNr();
     long column = loc == null || loc.getColumnNr() < 0 ? 0 : loc.getColumnNr();
     String pointer = pointer(e.getPath());
