@@ -21,6 +21,15 @@ public final class MessageValidator {
     this.schema = schema;
   }
 
+  /** The process-wide validator, compiled on first use. */
+  public static MessageValidator standard() {
+    return Holder.STANDARD;
+  }
+
+  private static final class Holder {
+    static final MessageValidator STANDARD = create();
+  }
+
   /** A validator with the bundled schema and the storage profile. */
   public static MessageValidator create() {
     return new MessageValidator(SchemaValidator.create());
