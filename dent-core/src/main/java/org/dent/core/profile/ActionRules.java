@@ -47,6 +47,14 @@ final class ActionRules {
     }
   }
 
+  /** {@code order.status}, where present, is one of {@link StorageProfile#ORDER_STATUSES}. */
+  static void orderStatus(JsonNode message, Findings out) {
+    String status = Findings.text(message.get("order"), "status");
+    if (status != null && !StorageProfile.ORDER_STATUSES.contains(status)) {
+      out.add("/message/order/status", "order status is " + Findings.joinOr(StorageProfile.ORDER_STATUSES));
+    }
+  }
+
   private static void search(JsonNode message, Findings out) {
     if (presence(message, "intent", "category", "descriptor") == ABSENT) {
       out.add("/message/intent/category", "a storage search names category " + StorageProfile.CATEGORY);

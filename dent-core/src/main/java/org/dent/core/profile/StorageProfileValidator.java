@@ -42,6 +42,7 @@ public final class StorageProfileValidator {
       return List.of(); // absent or mistyped message: the schema's to report
     }
     MessageWalk.walk(message, "/message", "message", 0, out);
+    ActionRules.orderStatus(message, out);
     String action = Findings.text(document.get("context"), "action");
     JsonNode error = document.get("error");
     if (action != null && (error == null || error.isNull())) {
