@@ -46,10 +46,9 @@ final class Findings {
     return text(node.get("descriptor"), "code");
   }
 
-  /** True when {@code member} is absent or JSON null. */
+  /** True when {@code member} is not there at all (JSON null is a wrong type, for the schema to report). */
   static boolean absent(JsonNode node, String member) {
-    JsonNode v = node.get(member);
-    return v == null || v.isNull();
+    return node.get(member) == null;
   }
 
   static String joinOr(List<String> values) {

@@ -37,9 +37,11 @@ final class TagGroupCheck {
     String listPointer = Findings.child(pointer, "list");
     Map<String, Object> parsed = new HashMap<>();
     Map<String, String> pointers = new HashMap<>();
+    boolean unreadable = false; // a tag of the wrong type might be the one a rule looks for
     for (int i = 0; i < list.size(); i++) {
       JsonNode tag = list.get(i);
       if (!tag.isObject()) {
+        unreadable = true;
         continue;
       }
       String tagPointer = Findings.child(listPointer, i);
@@ -50,7 +52,8 @@ final class TagGroupCheck {
       }
       String code = Findings.descriptorCode(tag);
       if (code == null) {
-        continue; // wrong type
+        unreadable = true; // wrong type
+        continue;
       }
       String codePointer = tagPointer + "/descriptor/code";
       TagSpec spec = group.tag(code).orElse(null);
@@ -65,7 +68,7 @@ final class TagGroupCheck {
       String valuePointer = tagPointer + "/value";
       pointers.put(code, valuePointer);
       JsonNode value = tag.get("value");
-      if (value == null || value.isNull()) {
+      if (value == null) {
         out.add(tagPointer, spec.label() + " needs a value");
         continue;
       }
@@ -77,8 +80,10 @@ final class TagGroupCheck {
         parsed.put(code, v);
       }
     }
-    requireCodes(group, pointers, pointer, out);
-    relate(group, parsed, pointers, pointer, out);
+    if (!unreadable) {
+      requireCodes(group, pointers, pointer, out);
+      relate(group, parsed, pointers, pointer, out);
+    }
   }
 
   private static void requireCodes(TagGroup group, Map<String, ?> present, String pointer, Findings out) {
