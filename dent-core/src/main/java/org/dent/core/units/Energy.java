@@ -33,7 +33,11 @@ public final class Energy implements Comparable<Energy> {
     return new Energy(value, unit);
   }
 
-  /** An energy from a decimal string, e.g. {@code of("50", KWH)}. @throws QuantityException when not a decimal */
+  /**
+   * An energy from a decimal string, e.g. {@code of("50", KWH)}.
+   *
+   * @throws QuantityException when not a decimal
+   */
   public static Energy of(String value, EnergyUnit unit) {
     return new Energy(Decimals.parse(value), unit);
   }
@@ -55,7 +59,11 @@ public final class Energy implements Comparable<Energy> {
     return new Energy(value, EnergyUnit.parse(parts[1]));
   }
 
-  /** Reads a {@code Scalar}-like pair, e.g. a {@code measure{value "50", unit "kWh"}}. @see #parse(CharSequence) */
+  /**
+   * Reads a {@code Scalar}-like pair, e.g. a {@code measure{value "50", unit "kWh"}}.
+   *
+   * @see #parse(CharSequence)
+   */
   public static Energy parse(String value, String unit) {
     BigDecimal v = Decimals.parse(value);
     return new Energy(v, EnergyUnit.parse(unit));
@@ -101,7 +109,11 @@ public final class Energy implements Comparable<Energy> {
     return new Energy(value.multiply(factor), unit);
   }
 
-  /** Quotient rounded with {@code mc}. @throws ArithmeticException when {@code divisor} is zero */
+  /**
+   * Quotient rounded with {@code mc}.
+   *
+   * @throws ArithmeticException when {@code divisor} is zero
+   */
   public Energy dividedBy(BigDecimal divisor, MathContext mc) {
     return new Energy(value.divide(divisor, mc), unit);
   }

@@ -45,7 +45,11 @@ public final class Money implements Comparable<Money> {
     return new Money(a, currency(currencyCode));
   }
 
-  /** Looks up an ISO 4217 code (upper case, three letters). @throws QuantityException UNKNOWN_CURRENCY */
+  /**
+   * Looks up an ISO 4217 code (upper case, three letters).
+   *
+   * @throws QuantityException UNKNOWN_CURRENCY
+   */
   public static Currency currency(String code) {
     if (code == null || !code.matches("[A-Z]{3}")) {
       throw new QuantityException(Reason.UNKNOWN_CURRENCY, code,
@@ -69,13 +73,21 @@ public final class Money implements Comparable<Money> {
     return currency;
   }
 
-  /** Exact sum. @throws QuantityException CURRENCY_MISMATCH */
+  /**
+   * Exact sum.
+   *
+   * @throws QuantityException CURRENCY_MISMATCH
+   */
   public Money plus(Money other) {
     requireSameCurrency(other);
     return new Money(amount.add(other.amount), currency);
   }
 
-  /** Exact difference. @throws QuantityException CURRENCY_MISMATCH */
+  /**
+   * Exact difference.
+   *
+   * @throws QuantityException CURRENCY_MISMATCH
+   */
   public Money minus(Money other) {
     requireSameCurrency(other);
     return new Money(amount.subtract(other.amount), currency);
@@ -115,7 +127,11 @@ public final class Money implements Comparable<Money> {
     return amount.signum() == 0;
   }
 
-  /** Orders by amount. @throws QuantityException CURRENCY_MISMATCH */
+  /**
+   * Orders by amount.
+   *
+   * @throws QuantityException CURRENCY_MISMATCH
+   */
   @Override
   public int compareTo(Money o) {
     requireSameCurrency(o);

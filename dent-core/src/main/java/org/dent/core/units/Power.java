@@ -30,7 +30,11 @@ public final class Power implements Comparable<Power> {
     return new Power(value, unit);
   }
 
-  /** A power from a decimal string, e.g. {@code of("20", KW)}. @throws QuantityException when not a decimal */
+  /**
+   * A power from a decimal string, e.g. {@code of("20", KW)}.
+   *
+   * @throws QuantityException when not a decimal
+   */
   public static Power of(String value, PowerUnit unit) {
     return new Power(Decimals.parse(value), unit);
   }
@@ -51,7 +55,11 @@ public final class Power implements Comparable<Power> {
     return new Power(value, PowerUnit.parse(parts[1]));
   }
 
-  /** Reads a {@code Scalar}-like pair. @see #parse(CharSequence) */
+  /**
+   * Reads a {@code Scalar}-like pair.
+   *
+   * @see #parse(CharSequence)
+   */
   public static Power parse(String value, String unit) {
     BigDecimal v = Decimals.parse(value);
     return new Power(v, PowerUnit.parse(unit));
@@ -97,7 +105,11 @@ public final class Power implements Comparable<Power> {
     return new Power(value.multiply(factor), unit);
   }
 
-  /** Quotient rounded with {@code mc}. @throws ArithmeticException when {@code divisor} is zero */
+  /**
+   * Quotient rounded with {@code mc}.
+   *
+   * @throws ArithmeticException when {@code divisor} is zero
+   */
   public Power dividedBy(BigDecimal divisor, MathContext mc) {
     return new Power(value.divide(divisor, mc), unit);
   }

@@ -22,7 +22,11 @@ public final class StateOfCharge implements Comparable<StateOfCharge> {
     this.value = value;
   }
 
-  /** A state of charge. @throws QuantityException OUT_OF_RANGE outside [0,1] */
+  /**
+   * A state of charge.
+   *
+   * @throws QuantityException OUT_OF_RANGE outside [0,1]
+   */
   public static StateOfCharge of(BigDecimal fraction) {
     Objects.requireNonNull(fraction, "fraction");
     if (fraction.signum() < 0 || fraction.compareTo(BigDecimal.ONE) > 0) {
@@ -32,7 +36,11 @@ public final class StateOfCharge implements Comparable<StateOfCharge> {
     return new StateOfCharge(fraction);
   }
 
-  /** Reads a decimal fraction such as {@code "0.7673"}. @throws QuantityException when malformed or out of range */
+  /**
+   * Reads a decimal fraction such as {@code "0.7673"}.
+   *
+   * @throws QuantityException when malformed or out of range
+   */
   public static StateOfCharge parse(CharSequence text) {
     return of(Decimals.parse(text));
   }

@@ -16,7 +16,11 @@ import org.dent.core.units.QuantityException.Reason;
  * @param end first instant after the window
  */
 public record TimeWindow(Instant start, Instant end) {
-  /** @throws QuantityException EMPTY_WINDOW unless {@code start < end} */
+  /**
+   * Validates the window.
+   *
+   * @throws QuantityException EMPTY_WINDOW unless {@code start < end}
+   */
   public TimeWindow {
     Objects.requireNonNull(start, "start");
     Objects.requireNonNull(end, "end");
@@ -26,7 +30,11 @@ public record TimeWindow(Instant start, Instant end) {
     }
   }
 
-  /** The window of {@code duration} starting at {@code start}. @throws QuantityException unless positive */
+  /**
+   * The window of {@code duration} starting at {@code start}.
+   *
+   * @throws QuantityException unless positive
+   */
   public static TimeWindow of(Instant start, Duration duration) {
     return new TimeWindow(start, start.plus(duration));
   }

@@ -21,7 +21,11 @@ public final class WireTime {
 
   private WireTime() {}
 
-  /** Reads an RFC 3339 timestamp with any offset. @throws QuantityException MALFORMED_TIME */
+  /**
+   * Reads an RFC 3339 timestamp with any offset.
+   *
+   * @throws QuantityException MALFORMED_TIME
+   */
   public static Instant parseInstant(String text) {
     if (text == null || text.length() > MAX_LENGTH || !RFC_3339.matcher(text).matches()) {
       throw malformedInstant(text);
@@ -66,7 +70,11 @@ public final class WireTime {
     }
   }
 
-  /** As {@link #parseDuration}, and above zero. @throws QuantityException MALFORMED_TIME or OUT_OF_RANGE */
+  /**
+   * As {@link #parseDuration}, and above zero.
+   *
+   * @throws QuantityException MALFORMED_TIME or OUT_OF_RANGE
+   */
   public static Duration parsePositiveDuration(String text) {
     Duration d = parseDuration(text);
     if (d.isNegative() || d.isZero()) {
