@@ -57,7 +57,7 @@ class EnergyTest {
     Energy a = Energy.parse("50 kWh");
     Energy b = Energy.parse("50000 Wh");
     Energy c = Energy.parse("50.00 kWh");
-    Energy d = Energy.parse("0.05 MWh");
+    Energy d = Energy.parse("0.0500000 MWh");
     assertThat(a).isEqualTo(b).isEqualTo(c).isEqualTo(d);
     assertThat(a.hashCode()).isEqualTo(b.hashCode()).isEqualTo(c.hashCode()).isEqualTo(d.hashCode());
     assertThat(a.compareTo(b)).isZero();
