@@ -1,0 +1,60 @@
+package org.dent.core.profile;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.dent.core.error.Violation;
+import tools.jackson.databind.JsonNode;
+
+/** Collects violations while one message is checked, and the small tree and pointer helpers the checks share. */
+final class Findings {
+  private final List<Violation> violations = new ArrayList<>();
+
+  void add(String pointer, String message) {
+    violations.add(Violation.of(pointer, message));
+  }
+
+  List<Violation> toList() {
+    return List.copyOf(violations);
+  }
+
+  /** RFC 6901: {@code ~} becomes {@code ~0} and {@code /} becomes {@code ~1}. */
+  static String child(String pointer, String key) {
+    if (key.indexOf('~') < 0 && key.indexOf('/') < 0) {
+      return pointer + "/" + key;
+    }
+    return pointer + "/" + key.replace("~", "~0").replace("/", "~1");
+  }
+
+  static String child(String pointer, int index) {
+    return pointer + "/" + index;
+  }
+
+  /** The string value of a member, or null when it is absent or not a string (type errors are the schema's). */
+  static String text(JsonNode node, String member) {
+    if (node == null || !node.isObject()) {
+      return null;
+    }
+    JsonNode v = node.get(member);
+    return v != null && v.isString() ? v.stringValue() : null;
+  }
+
+  /** {@code node.descriptor.code} as a string, or null. */
+  static String descriptorCode(JsonNode node) {
+    if (node == null || !node.isObject()) {
+      return null;
+    }
+    return text(node.get("descriptor"), "code");
+  }
+
+  /** True when {@code member} is not there at all (JSON null is a wrong type, for the schema to report). */
+  static boolean absent(JsonNode node, String member) {
+    return node.get(member) == null;
+  }
+
+  static String joinOr(List<String> values) {
+    if (values.size() == 1) {
+      return values.get(0);
+    }
+    return String.join(", ", values.subList(0, values.size() - 1)) + " or " + values.get(values.size() - 1);
+  }
+}
