@@ -58,7 +58,10 @@ public final class HttpHost implements AutoCloseable {
     connector.setPort(b.port);
     connector.setIdleTimeout(b.idleTimeout.toMillis());
     server.addConnector(connector);
-    server.setHandler(new GracefulHandler(new Dispatcher()));
+    GracefulHandler graceful = new GracefulHandler(new Dispatcher());
+    // During shutdown, idle keep-alive connections are closed almost at once; busy ones finish their request.
+    graceful.setShutdownIdleTimeout(50);
+    server.setHandler(graceful);
     server.setStopTimeout(b.drainTimeout.toMillis());
     server.setStopAtShutdown(false);
   }

@@ -83,6 +83,8 @@ class DentClientTest {
       events.add("timeout " + action.wireName());
     }
   };
+  /** Transport tests use a domain the storage profile does not apply to; the profile has its own tests. */
+  static final String DOMAIN = "dent:transport-test:0.1.0";
   DentClient client;
   TestBpp bpp;
   final List<AutoCloseable> closeables = new ArrayList<>();
@@ -91,7 +93,7 @@ class DentClientTest {
   void start() {
     keys.put("bap.test|k1", bapKey.publicKey());
     client = DentClient.builder().subscriberId("bap.test").uniqueKeyId("k1").signingKey(bapKey)
-        .keyResolver(resolver).clock(clock).listener(listener).ttl(Duration.ofSeconds(30))
+        .keyResolver(resolver).clock(clock).listener(listener).ttl(Duration.ofSeconds(30)).domain(DOMAIN)
         .retryPolicy(new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(5), 2.0)).build();
     bpp = newBpp("bpp.one");
   }
@@ -297,7 +299,7 @@ class DentClientTest {
   }
 
   BecknMessage telemetry(String txn, long seq) {
-    Context c = Context.builder().domain(DentClient.STORAGE_DOMAIN).action("on_status").version("1.1.0")
+    Context c = Context.builder().domain(DOMAIN).action("on_status").version("1.1.0")
         .bapId("bap.test").bapUri(client.callbackUrl().toString()).bppId("bpp.one").bppUri(bpp.url().toString())
         .transactionId(txn).messageId(TestBpp.newId()).timestamp(Instant.now(clock).toString()).ttl("PT30S").build();
     TagGroup group = TagGroup.builder().descriptor(Descriptor.builder().code("storage-telemetry").build())

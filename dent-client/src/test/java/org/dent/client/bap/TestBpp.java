@@ -120,9 +120,11 @@ final class TestBpp implements AutoCloseable {
 
   final AtomicInteger callbacksSent = new AtomicInteger();
 
+  private final okhttp3.OkHttpClient http = OutboundSender.defaultHttpClient();
+
   void send(BecknMessage callback) {
     callbacksSent.incrementAndGet();
-    OutboundSender s = OutboundSender.builder(callbackSigner).retryPolicy(RetryPolicy.NONE).build();
+    OutboundSender s = OutboundSender.builder(callbackSigner).httpClient(http).retryPolicy(RetryPolicy.NONE).build();
     try {
       s.send(URI.create(callback.context().bapUri()), callback);
     } catch (NackException e) {

@@ -5,6 +5,7 @@ import java.util.List;
 import org.dent.core.error.ValidationException;
 import org.dent.core.error.Violation;
 import org.dent.core.model.Action;
+import org.dent.core.profile.StorageProfileValidator;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -16,6 +17,7 @@ import tools.jackson.databind.JsonNode;
  */
 public final class MessageValidator {
   private final SchemaValidator schema;
+  private final StorageProfileValidator profile = new StorageProfileValidator();
 
   private MessageValidator(SchemaValidator schema) {
     this.schema = schema;
@@ -63,7 +65,18 @@ public final class MessageValidator {
 
   /** Every violation in the message, validated as {@code action} (the endpoint it arrived on). */
   public List<Violation> validate(JsonNode message, Action action) {
-    List<Violation> out = new ArrayList<>(schema.validate(message, action));
+    List<Violation> fromSchema = schema.validate(message, action);
+    List<Violation> fromProfile = profile.validate(message);
+    if (fromProfile.isEmpty()) {
+      return fromSchema;
+    }
+    List<Violation> out = new ArrayList<>(fromSchema.size() + fromProfile.size());
+    out.addAll(fromSchema);
+    for (Violation v : fromProfile) {
+      if (!out.contains(v)) {
+        out.add(v);
+      }
+    }
     out.sort(null);
     return out;
   }

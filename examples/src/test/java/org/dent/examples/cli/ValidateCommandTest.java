@@ -69,6 +69,47 @@ class ValidateCommandTest {
     assertThat(err.toString()).contains("missing.json: cannot read");
   }
 
+  /** Every profile counter-example gives exactly its one expected violation through the whole validator. */
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"bad-direction", "efficiency-above-one",
+      "missing-requested-energy", "negative-energy", "power-in-energy-unit", "soc-as-percent", "unknown-unit",
+      "window-reversed"})
+  void profileCounterExamplesEachGiveTheirOneViolation(String name) throws IOException {
+    String expected = null;
+    for (String line : resource("invalid/expected-violations.txt").split("\n")) {
+      if (line.startsWith(name + ".json ")) {
+        expected = line;
+      }
+    }
+    String[] parts = expected.split(" ", 3);
+    Path file = write(name + ".json", resource("invalid/" + name + ".json"));
+    assertThat(run("validate", file.toString())).isEqualTo(1);
+    assertThat(out.toString().lines()).singleElement().satisfies(line -> {
+      assertThat(line).startsWith(file + ": " + parts[1] + " 30000 ");
+      assertThat(line).contains(parts[2]);
+    });
+  }
+
+  @Test
+  void storageWorkedMessagesAreAllValid() throws IOException {
+    String[] names = {"01-search", "02-on_search", "03-select", "04-on_select", "05-init", "06-on_init",
+        "07-confirm", "08-on_confirm", "09-update", "10-on_update", "11-status", "12-on_status",
+        "13-on_status_push", "14-cancel", "15-on_cancel"};
+    String[] args = new String[names.length + 1];
+    args[0] = "validate";
+    for (int i = 0; i < names.length; i++) {
+      args[i + 1] = write(names[i] + ".json", resource(names[i] + ".json")).toString();
+    }
+    assertThat(run(args)).isEqualTo(0);
+    assertThat(out.toString()).isEmpty();
+  }
+
+  static String resource(String name) throws IOException {
+    try (var in = ValidateCommandTest.class.getResourceAsStream("/examples/dent-energy-storage/" + name)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
   @Test
   void missingFileArgumentIsAUsageError() {
     assertThat(run("validate")).isEqualTo(2);
