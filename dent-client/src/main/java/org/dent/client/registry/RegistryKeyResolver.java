@@ -14,7 +14,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.stream.Collectors;
 import org.dent.signing.KeyFormatException;
 import org.dent.signing.KeyResolver;
@@ -61,8 +60,14 @@ public final class RegistryKeyResolver implements KeyResolver {
 
   private record KeyRef(String subscriberId, String uniqueKeyId) {}
 
-  /** {@code subscription == null}: unknown. {@code key == null}: known, but without a key that parses. */
-  private record Entry(@Nullable Subscription subscription, @Nullable VerificationKey key) {}
+  /**
+   * {@code failure != null}: the lookup failed (never kept: its lifetime is zero and it is removed at once).
+   * {@code subscription == null}: unknown. {@code key == null}: known, but without a key that parses.
+   */
+  private record Entry(
+      @Nullable Subscription subscription, @Nullable VerificationKey key, @Nullable RuntimeException failure) {
+    static final Entry UNKNOWN = new Entry(null, null, null);
+  }
 
   private final RegistryClient client;
   private final Clock clock;
@@ -131,8 +136,7 @@ public final class RegistryKeyResolver implements KeyResolver {
     }
     listener.onKeyEvent(RegistryListener.Event.REFRESH, subscriberId, uniqueKeyId);
     CompletableFuture<Entry> before = keys.getIfPresent(ref);
-    VerificationKey previous = before != null && before.isDone() && !before.isCompletedExceptionally()
-        ? before.join().key() : null;
+    VerificationKey previous = before != null && before.isDone() ? before.join().key() : null;
     Entry fresh = fetch(ref);
     keys.put(ref, CompletableFuture.completedFuture(fresh));
     VerificationKey key = usableKey(ref, fresh);
@@ -152,8 +156,8 @@ public final class RegistryKeyResolver implements KeyResolver {
   private Entry cachedOrFetched(KeyRef ref) {
     CompletableFuture<Entry> cached = keys.getIfPresent(ref);
     if (cached == null) {
-      // Single flight without holding a map lock during the call: the first thread installs a future and fetches,
-      // the others wait on it. Caffeine drops a future that completes exceptionally, so failures are not cached.
+      // Single flight without holding a map lock during the call: the first thread installs a future and fetches
+      // on its own thread, the others wait on that future.
       CompletableFuture<Entry> mine = new CompletableFuture<>();
       cached = keys.asMap().putIfAbsent(ref, mine);
       if (cached == null) {
@@ -162,22 +166,24 @@ public final class RegistryKeyResolver implements KeyResolver {
           Entry e = fetch(ref);
           mine.complete(e);
           return e;
-        } catch (RuntimeException | Error e) {
+        } catch (RuntimeException e) {
+          // Handed to the waiters as a value, not an exceptional completion (which Caffeine logs with a stack
+          // trace at WARNING), then dropped so the next resolve asks again.
+          mine.complete(new Entry(null, null, e));
+          keys.asMap().remove(ref, mine);
+          throw e;
+        } catch (Error e) {
           mine.completeExceptionally(e);
           throw e;
         }
       }
     }
     listener.onKeyEvent(RegistryListener.Event.HIT, ref.subscriberId(), ref.uniqueKeyId());
-    try {
-      return cached.join();
-    } catch (CompletionException e) {
-      // Another thread's lookup failed: rethrow its exception as is, so callers see the RegistryException.
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      throw e;
+    Entry e = cached.join();
+    if (e.failure() != null) {
+      throw e.failure(); // another thread's lookup failed while this one waited for it
     }
+    return e;
   }
 
   private Entry fetch(KeyRef ref) {
@@ -202,13 +208,13 @@ public final class RegistryKeyResolver implements KeyResolver {
       }
       VerificationKey key = parseKey(s);
       if (key != null && s.isUsableAt(now)) {
-        return new Entry(s, key);
+        return new Entry(s, key, null);
       }
       if (unusable == null) {
         unusable = s;
       }
     }
-    return unusable == null ? new Entry(null, null) : new Entry(unusable, parseKey(unusable));
+    return unusable == null ? Entry.UNKNOWN : new Entry(unusable, parseKey(unusable), null);
   }
 
   private static @Nullable VerificationKey parseKey(Subscription s) {
@@ -231,6 +237,9 @@ public final class RegistryKeyResolver implements KeyResolver {
   }
 
   private Duration lifetime(Entry e) {
+    if (e.failure() != null) {
+      return Duration.ZERO;
+    }
     Instant now = clock.instant();
     Subscription s = e.subscription();
     if (s == null || e.key() == null || !s.isUsableAt(now)) {
