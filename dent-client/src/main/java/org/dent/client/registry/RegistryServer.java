@@ -126,7 +126,7 @@ public final class RegistryServer implements AutoCloseable {
       }
       server = s;
       connector = c;
-      log.info("registry listening on {} ({} subscriptions{})", url(), subscriptions.size(),
+      log.info("registry server started on {} ({} subscriptions{})", url(), subscriptions.size(),
           file == null ? "" : " from " + file);
       return this;
     }
