@@ -110,7 +110,9 @@ public final class RegistryClient {
         .post(RequestBody.create(mapper.writeValueAsBytes(request), JSON))
         .build();
     byte[] body;
+    int status;
     try (Response response = http.newCall(call).execute()) {
+      status = response.code();
       if (!response.isSuccessful()) {
         throw new RegistryException(RegistryException.Reason.HTTP_STATUS, url, response.code(),
             "registry " + url + " answered HTTP " + response.code(), null);
@@ -129,8 +131,8 @@ public final class RegistryClient {
     try {
       List<Subscription> parsed = mapper.readValue(body, SUBSCRIPTIONS);
       if (parsed == null) {
-        throw new RegistryException(RegistryException.Reason.BAD_RESPONSE, url, 200,
-            "registry " + url + " answered null instead of an array of subscriptions", null);
+        throw new RegistryException(RegistryException.Reason.BAD_RESPONSE, url, status,
+            "registry " + url + " (HTTP " + status + ") answered null instead of an array of subscriptions", null);
       }
       List<Subscription> result = new ArrayList<>(parsed.size());
       for (Subscription s : parsed) {
@@ -140,13 +142,13 @@ public final class RegistryClient {
       }
       return List.copyOf(result);
     } catch (JacksonException e) {
-      throw new RegistryException(RegistryException.Reason.BAD_RESPONSE, url, 200,
-          "registry " + url + " answered a body that is not a JSON array of subscriptions: " + firstLine(e), e);
+      throw new RegistryException(RegistryException.Reason.BAD_RESPONSE, url, status, "registry " + url + " (HTTP "
+          + status + ") answered a body that is not a JSON array of subscriptions: " + firstLine(e), e);
     }
   }
 
-  private static String firstLine(Exception e) {
-    String m = e instanceof JacksonException j ? j.getOriginalMessage() : e.getMessage();
+  private static String firstLine(JacksonException e) {
+    String m = e.getOriginalMessage();
     if (m == null) {
       return e.getClass().getSimpleName();
     }

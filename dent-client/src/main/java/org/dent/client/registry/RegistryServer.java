@@ -23,6 +23,8 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.Promise;
+import org.eclipse.jetty.util.thread.Invocable;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -311,13 +313,15 @@ public final class RegistryServer implements AutoCloseable {
       } else if (request.getLength() > MAX_REQUEST_BYTES) {
         reply(response, callback, 413, error("lookup body over " + MAX_REQUEST_BYTES + " bytes"));
       } else {
-        Content.Source.asByteArrayAsync(request, MAX_REQUEST_BYTES).whenComplete((bytes, failure) -> {
-          if (failure != null) {
-            reply(response, callback, 400, error("cannot read the lookup body: " + failure.getMessage()));
-          } else {
-            answer(bytes, response, callback);
-          }
-        });
+        // BLOCKING: answering may re-read the file.
+        Content.Source.asByteArrayAsync(request, MAX_REQUEST_BYTES, Promise.Invocable.from(
+            Invocable.InvocationType.BLOCKING, (byte[] bytes, Throwable failure) -> {
+              if (failure != null) {
+                reply(response, callback, 400, error("cannot read the lookup body: " + failure.getMessage()));
+              } else {
+                answer(bytes, response, callback);
+              }
+            }));
       }
       return true;
     }

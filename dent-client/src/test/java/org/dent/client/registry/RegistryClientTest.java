@@ -103,7 +103,7 @@ class RegistryClientTest {
     assertThatThrownBy(() -> RegistryClient.create(url).lookup(LookupRequest.subscriber("x")))
         .isInstanceOfSatisfying(RegistryException.class,
             e -> assertThat(e.reason()).isEqualTo(RegistryException.Reason.BAD_RESPONSE))
-        .hasMessageStartingWith("registry " + url + "/lookup answered a body that is not a JSON array");
+        .hasMessageStartingWith("registry " + url + "/lookup (HTTP 200) answered a body that is not a JSON array");
   }
 
   @Test
