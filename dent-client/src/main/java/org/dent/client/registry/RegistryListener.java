@@ -11,7 +11,8 @@ public interface RegistryListener {
 
   /** What happened to one {@code (subscriber_id, unique_key_id)}. */
   enum Event {
-    /** Answered from the cache (a key, or a cached "unknown" or "revoked" answer). */
+    /** Answered without a lookup of its own: from the cache (a key, or a cached "unknown" or "revoked" answer) or
+     * by waiting for another thread's lookup of the same key. */
     HIT,
     /** Not cached: the registry was asked. */
     MISS,
