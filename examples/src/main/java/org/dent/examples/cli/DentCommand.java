@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
     description = "DENT (Beckn for energy storage) command line.",
     subcommands = {
         ValidateCommand.class,
+        RegistryCommand.class,
     })
 public final class DentCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
