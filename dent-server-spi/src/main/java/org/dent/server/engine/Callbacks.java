@@ -1,0 +1,55 @@
+package org.dent.server.engine;
+
+import java.util.Map;
+import org.dent.core.model.Action;
+import org.dent.core.model.BecknError;
+import org.dent.core.model.BecknMessage;
+import org.dent.core.model.Context;
+import org.dent.core.model.OnCancelCallback;
+import org.dent.core.model.OnConfirmCallback;
+import org.dent.core.model.OnInitCallback;
+import org.dent.core.model.OnRatingCallback;
+import org.dent.core.model.OnSearchCallback;
+import org.dent.core.model.OnSelectCallback;
+import org.dent.core.model.OnStatusCallback;
+import org.dent.core.model.OnSupportCallback;
+import org.dent.core.model.OnTrackCallback;
+import org.dent.core.model.OnUpdateCallback;
+
+/** Builds error callbacks: the context and {@code error}, no {@code message} (the schema allows that). */
+final class Callbacks {
+  private Callbacks() {}
+
+  static BecknMessage empty(Action action, Context c) {
+    return switch (action) {
+      case ON_SEARCH -> new OnSearchCallback(c, null, null, Map.of());
+      case ON_SELECT -> new OnSelectCallback(c, null, null, Map.of());
+      case ON_INIT -> new OnInitCallback(c, null, null, Map.of());
+      case ON_CONFIRM -> new OnConfirmCallback(c, null, null, Map.of());
+      case ON_STATUS -> new OnStatusCallback(c, null, null, Map.of());
+      case ON_TRACK -> new OnTrackCallback(c, null, null, Map.of());
+      case ON_UPDATE -> new OnUpdateCallback(c, null, null, Map.of());
+      case ON_CANCEL -> new OnCancelCallback(c, null, null, Map.of());
+      case ON_RATING -> new OnRatingCallback(c, null, null, Map.of());
+      case ON_SUPPORT -> new OnSupportCallback(c, null, null, Map.of());
+      default -> throw new IllegalArgumentException("not a callback: " + action);
+    };
+  }
+
+  static BecknMessage withError(BecknMessage m, BecknError error) {
+    Context c = m.context();
+    return switch (m) {
+      case OnSearchCallback x -> new OnSearchCallback(c, x.message(), error, x.extensions());
+      case OnSelectCallback x -> new OnSelectCallback(c, x.message(), error, x.extensions());
+      case OnInitCallback x -> new OnInitCallback(c, x.message(), error, x.extensions());
+      case OnConfirmCallback x -> new OnConfirmCallback(c, x.message(), error, x.extensions());
+      case OnStatusCallback x -> new OnStatusCallback(c, x.message(), error, x.extensions());
+      case OnTrackCallback x -> new OnTrackCallback(c, x.message(), error, x.extensions());
+      case OnUpdateCallback x -> new OnUpdateCallback(c, x.message(), error, x.extensions());
+      case OnCancelCallback x -> new OnCancelCallback(c, x.message(), error, x.extensions());
+      case OnRatingCallback x -> new OnRatingCallback(c, x.message(), error, x.extensions());
+      case OnSupportCallback x -> new OnSupportCallback(c, x.message(), error, x.extensions());
+      default -> throw new IllegalArgumentException("not a callback: " + m.action());
+    };
+  }
+}
