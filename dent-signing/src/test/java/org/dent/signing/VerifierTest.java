@@ -56,7 +56,7 @@ class VerifierTest {
   @Test
   void missingHeader() {
     Verifier v = verifier().build();
-    assertReason(() -> v.verify((String) null, BODY, null), Reason.MISSING, "AUT_SIGNATURE_MISSING", "Authorization");
+    assertReason(() -> v.verify(null, BODY, null), Reason.MISSING, "AUT_SIGNATURE_MISSING", "Authorization");
     assertReason(() -> v.verify(" ", BODY, null), Reason.MISSING, "AUT_SIGNATURE_MISSING", "Authorization");
     assertReason(() -> v.verifyGateway(null, BODY, null), Reason.MISSING, "AUT_SIGNATURE_MISSING",
         "X-Gateway-Authorization");
@@ -285,6 +285,33 @@ class VerifierTest {
   @Test
   void verifiesParsedHeaders() {
     AuthorizationHeader h = signer.sign(BODY);
-    assertThat(verifier().build().verify(h, BODY, "bap.example")).hasToString("bap.example|k1");
+    assertThat(verifier().build().verifyParsed(h, BODY, "bap.example")).hasToString("bap.example|k1");
+  }
+
+  @Test
+  void signerAndVerifierAreSharedAcrossThreads() throws Exception {
+    Verifier v = verifier().replayGuard(ReplayGuard.inMemory(10_000)).build();
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      java.util.List<java.util.concurrent.Future<String>> results = new java.util.ArrayList<>();
+      for (int t = 0; t < 4; t++) {
+        int thread = t;
+        results.add(pool.submit(() -> {
+          for (int i = 0; i < 200; i++) {
+            byte[] body = ("{\"t\":" + thread + ",\"i\":" + i + "}").getBytes(StandardCharsets.UTF_8);
+            String h = signer.sign(body).value();
+            if (!v.verify(h, body, "bap.example").uniqueKeyId().equals("k1")) {
+              return "wrong sender";
+            }
+          }
+          return "ok";
+        }));
+      }
+      for (java.util.concurrent.Future<String> f : results) {
+        assertThat(f.get(60, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("ok");
+      }
+    } finally {
+      pool.shutdownNow();
+    }
   }
 }
