@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.Objects;
 import org.dent.signing.MalformedHeaderException.Problem;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One Beckn signature header value (BECKN-006), as carried by {@code Authorization} and
@@ -35,10 +36,10 @@ public final class AuthorizationHeader {
   private final long created;
   private final long expires;
   private final byte[] signature;
-  private volatile String value;
+  private volatile @Nullable String value;
 
   AuthorizationHeader(String subscriberId, String uniqueKeyId, long created, long expires, byte[] signature,
-      String value) {
+      @Nullable String value) {
     this.subscriberId = subscriberId;
     this.uniqueKeyId = uniqueKeyId;
     this.created = created;

@@ -163,9 +163,11 @@ final class HeaderParser {
     } catch (IllegalArgumentException e) {
       sig = null;
     }
-    if (sig == null || sig.length != 64) {
+    // Canonical form only (88 characters, '==' padding, zero pad bits): otherwise several header values would
+    // carry the same signature.
+    if (sig == null || sig.length != 64 || !Base64.getEncoder().encodeToString(sig).equals(s)) {
       throw new MalformedHeaderException(Problem.BAD_SIGNATURE_ENCODING, header, "signature",
-          "signature must be base64 of 64 bytes");
+          "signature must be canonical base64 of 64 bytes");
     }
     return sig;
   }

@@ -33,7 +33,7 @@ public final class MalformedHeaderException extends SignatureVerificationExcepti
     TIMESTAMP_IN_MILLISECONDS,
     /** {@code expires} is not after {@code created}. */
     EXPIRES_NOT_AFTER_CREATED,
-    /** {@code signature} is not base64 of a 64-byte Ed25519 signature. */
+    /** {@code signature} is not canonical, padded base64 of a 64-byte Ed25519 signature. */
     BAD_SIGNATURE_ENCODING
   }
 

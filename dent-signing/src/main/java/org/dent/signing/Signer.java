@@ -43,8 +43,9 @@ public final class Signer {
     this.clock = b.clock;
     this.ttl = b.ttl;
     this.ttlSeconds = b.ttl.getSeconds();
-    this.prefix = "Signature keyId=\"" + subscriberId + '|' + uniqueKeyId
-        + "|ed25519\",algorithm=\"ed25519\",created=\"";
+    // StringBuilder rather than '+': keeps the indy string-concat bootstrap (~10-20 ms) off the first sign.
+    this.prefix = new StringBuilder(64).append("Signature keyId=\"").append(subscriberId).append('|')
+        .append(uniqueKeyId).append("|ed25519\",algorithm=\"ed25519\",created=\"").toString();
   }
 
   /**

@@ -30,11 +30,10 @@ public final class SigningKey {
     } finally {
       Arrays.fill(seed, (byte) 0);
     }
-    byte[] pub = privateKey.generatePublicKey().getEncoded();
-    if (expectedPublic != null && !Arrays.equals(pub, expectedPublic)) {
+    this.publicKey = VerificationKey.ofDerived(privateKey.generatePublicKey());
+    if (expectedPublic != null && !Arrays.equals(publicKey.toRaw(), expectedPublic)) {
       throw new KeyFormatException(WHAT + ": the embedded public key does not belong to the private key");
     }
-    this.publicKey = VerificationKey.fromRaw(pub);
   }
 
   /** A fresh random key from {@link SecureRandom}. */

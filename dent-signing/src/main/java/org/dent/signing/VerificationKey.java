@@ -26,6 +26,16 @@ public final class VerificationKey {
     this.params = new Ed25519PublicKeyParameters(raw, 0);
   }
 
+  private VerificationKey(Ed25519PublicKeyParameters derived) {
+    this.raw = derived.getEncoded();
+    this.params = derived;
+  }
+
+  /** The public half of a private key: valid by construction, so the full point validation is skipped. */
+  static VerificationKey ofDerived(Ed25519PublicKeyParameters derived) {
+    return new VerificationKey(derived);
+  }
+
   /** From the raw 32-byte public key. */
   public static VerificationKey fromRaw(byte[] raw) {
     Objects.requireNonNull(raw, "raw");

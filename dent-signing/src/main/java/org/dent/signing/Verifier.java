@@ -79,7 +79,8 @@ public final class Verifier {
   }
 
   /** Verifies an already parsed {@code Authorization} header; checks 2 to 6 of the class description. */
-  public VerifiedSender verify(AuthorizationHeader header, byte[] body, @Nullable String expectedSubscriberId) {
+  public VerifiedSender verifyParsed(
+      AuthorizationHeader header, byte[] body, @Nullable String expectedSubscriberId) {
     return check(SignatureHeaders.AUTHORIZATION, header, body, expectedSubscriberId);
   }
 

@@ -38,18 +38,27 @@ final class Callbacks {
 
   static BecknMessage withError(BecknMessage m, BecknError error) {
     Context c = m.context();
-    return switch (m) {
-      case OnSearchCallback x -> new OnSearchCallback(c, x.message(), error, x.extensions());
-      case OnSelectCallback x -> new OnSelectCallback(c, x.message(), error, x.extensions());
-      case OnInitCallback x -> new OnInitCallback(c, x.message(), error, x.extensions());
-      case OnConfirmCallback x -> new OnConfirmCallback(c, x.message(), error, x.extensions());
-      case OnStatusCallback x -> new OnStatusCallback(c, x.message(), error, x.extensions());
-      case OnTrackCallback x -> new OnTrackCallback(c, x.message(), error, x.extensions());
-      case OnUpdateCallback x -> new OnUpdateCallback(c, x.message(), error, x.extensions());
-      case OnCancelCallback x -> new OnCancelCallback(c, x.message(), error, x.extensions());
-      case OnRatingCallback x -> new OnRatingCallback(c, x.message(), error, x.extensions());
-      case OnSupportCallback x -> new OnSupportCallback(c, x.message(), error, x.extensions());
-      default -> throw new IllegalArgumentException("not a callback: " + m.action());
-    };
+    if (m instanceof OnSearchCallback x) {
+      return new OnSearchCallback(c, x.message(), error, x.extensions());
+    } else if (m instanceof OnSelectCallback x) {
+      return new OnSelectCallback(c, x.message(), error, x.extensions());
+    } else if (m instanceof OnInitCallback x) {
+      return new OnInitCallback(c, x.message(), error, x.extensions());
+    } else if (m instanceof OnConfirmCallback x) {
+      return new OnConfirmCallback(c, x.message(), error, x.extensions());
+    } else if (m instanceof OnStatusCallback x) {
+      return new OnStatusCallback(c, x.message(), error, x.extensions());
+    } else if (m instanceof OnTrackCallback x) {
+      return new OnTrackCallback(c, x.message(), error, x.extensions());
+    } else if (m instanceof OnUpdateCallback x) {
+      return new OnUpdateCallback(c, x.message(), error, x.extensions());
+    } else if (m instanceof OnCancelCallback x) {
+      return new OnCancelCallback(c, x.message(), error, x.extensions());
+    } else if (m instanceof OnRatingCallback x) {
+      return new OnRatingCallback(c, x.message(), error, x.extensions());
+    } else if (m instanceof OnSupportCallback x) {
+      return new OnSupportCallback(c, x.message(), error, x.extensions());
+    }
+    throw new IllegalArgumentException("not a callback: " + m.action());
   }
 }

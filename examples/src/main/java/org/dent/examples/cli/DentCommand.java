@@ -12,6 +12,9 @@ import picocli.CommandLine.Command;
     subcommands = {
         ValidateCommand.class,
         RegistryCommand.class,
+        KeygenCommand.class,
+        SignCommand.class,
+        VerifyCommand.class,
     })
 public final class DentCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -21,7 +24,15 @@ public final class DentCommand implements Runnable {
     spec.commandLine().usage(System.out);
   }
 
+  /**
+   * The configured command line. {@code @file} argument expansion is off: {@code --key @FILE} names a key file that
+   * the commands read themselves, and picocli must not splice its contents into the arguments.
+   */
+  public static CommandLine newCommandLine() {
+    return new CommandLine(new DentCommand()).setExpandAtFiles(false);
+  }
+
   public static void main(String[] args) {
-    System.exit(new CommandLine(new DentCommand()).execute(args));
+    System.exit(newCommandLine().execute(args));
   }
 }
