@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
         KeygenCommand.class,
         SignCommand.class,
         VerifyCommand.class,
+        ConformanceCommand.class,
     })
 public final class DentCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
