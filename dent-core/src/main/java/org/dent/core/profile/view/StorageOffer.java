@@ -58,6 +58,7 @@ public record StorageOffer(String itemId, String providerId, @Nullable String lo
     Objects.requireNonNull(spec, "spec");
     Objects.requireNonNull(pricing, "pricing");
     cancellationTerms = List.copyOf(cancellationTerms);
+    Wire.writable(availability, "/time/range", "availability");
     Wire.check(!itemId.isBlank(), "/id", "a storage offer needs an item id");
     Wire.check(!providerId.isBlank(), "", "a storage offer needs a provider id");
     Wire.check(location == null || locationId != null, "/location_ids", "a located offer names its location id");

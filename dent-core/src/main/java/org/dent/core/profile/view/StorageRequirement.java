@@ -51,6 +51,7 @@ public record StorageRequirement(@Nullable SearchArea area, TimeWindow window, E
   public StorageRequirement {
     Objects.requireNonNull(window, "window");
     Objects.requireNonNull(energy, "energy");
+    Wire.writable(window, "/fulfillment/stops/0/time/range", "storage window");
     Wire.check(energy.isPositive(), MEASURE + "/value", "energy to store must be positive");
     Wire.check(budget == null || !budget.isNegative(), "/item/price/maximum_value", "budget must not be negative");
     Wire.check(minChargePower == null || !minChargePower.isNegative(), "/item/tags",

@@ -49,8 +49,13 @@ public enum StorageState {
     return s == null || s.descriptor() == null ? Optional.empty() : fromCode(s.descriptor().code());
   }
 
-  /** {@code state{descriptor{code}, updated_at}} as the worked messages write it. */
+  /**
+   * {@code state{descriptor{code}, updated_at}} as the worked messages write it.
+   *
+   * @throws org.dent.core.profile.ProfileException when {@code updatedAt} is outside the years 0000 to 9999
+   */
   public FulfillmentState toState(Instant updatedAt) {
+    Wire.writable(updatedAt, "/updated_at", "updated_at");
     return FulfillmentState.builder().descriptor(Descriptor.builder().code(code()).build())
         .updatedAt(WireTime.format(updatedAt)).build();
   }

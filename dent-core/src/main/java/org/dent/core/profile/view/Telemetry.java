@@ -38,6 +38,7 @@ public record Telemetry(Energy storedEnergy, @Nullable Energy withdrawableEnergy
     Objects.requireNonNull(storedEnergy, "storedEnergy");
     Objects.requireNonNull(soc, "soc");
     Objects.requireNonNull(measuredAt, "measuredAt");
+    Wire.writable(measuredAt, "", "measured-at");
     Wire.check(!storedEnergy.isNegative(), "", "stored-energy must not be negative");
     Wire.check(withdrawableEnergy == null || !withdrawableEnergy.isNegative(), "",
         "withdrawable-energy must not be negative");

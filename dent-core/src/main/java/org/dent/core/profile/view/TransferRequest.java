@@ -37,6 +37,7 @@ public record TransferRequest(TransferDirection direction, Energy energy, Power 
     Objects.requireNonNull(energy, "energy");
     Objects.requireNonNull(power, "power");
     Objects.requireNonNull(start, "start");
+    Wire.writable(start, "", "transfer start");
     Wire.check(energy.isPositive(), "", "transfer energy must be positive");
     Wire.check(power.isPositive(), "", "transfer power must be positive");
   }
@@ -64,17 +65,36 @@ public record TransferRequest(TransferDirection direction, Energy energy, Power 
         r.power("power"), r.instant("start"));
   }
 
-  /** How long the transfer takes at {@link #power()}, rounded to the nanosecond. */
+  /**
+   * How long the transfer takes at {@link #power()}, rounded to the nanosecond.
+   *
+   * @throws ProfileException when that is longer than a {@link Duration} holds
+   */
   public Duration duration() {
-    return energy.dividedBy(power);
+    try {
+      return energy.dividedBy(power);
+    } catch (ArithmeticException e) {
+      throw new ProfileException("", "transfer of " + energy + " at " + power + " takes too long");
+    }
   }
 
-  /** When the transfer ends at {@link #power()}: {@code start + duration()}. */
+  /**
+   * When the transfer ends at {@link #power()}: {@code start + duration()}.
+   *
+   * @throws ProfileException when that is after the year 9999
+   */
   public Instant end() {
-    return start.plus(duration());
+    Duration d = duration();
+    Wire.check(Duration.between(start, Wire.LAST).compareTo(d) >= 0, "",
+        "transfer of " + energy + " at " + power + " would end after the year 9999");
+    return start.plus(d);
   }
 
-  /** The schedule that runs this request as asked, ending at {@link #end()}. */
+  /**
+   * The schedule that runs this request as asked, ending at {@link #end()}.
+   *
+   * @throws ProfileException when the end is after the year 9999
+   */
   public TransferSchedule toSchedule() {
     return new TransferSchedule(direction, energy, power, start, end());
   }

@@ -39,6 +39,8 @@ public record TransferSchedule(TransferDirection direction, Energy energy, Power
     Objects.requireNonNull(energy, "energy");
     Objects.requireNonNull(power, "power");
     Objects.requireNonNull(start, "start");
+    Wire.writable(start, "", "transfer start");
+    Wire.check(end == null || !end.isAfter(Wire.LAST), "", "transfer end must fall in the years 0000 to 9999");
     Wire.check(energy.isPositive(), "", "transfer energy must be positive");
     Wire.check(power.isPositive(), "", "transfer power must be positive");
     Wire.check(end == null || end.isAfter(start), "", "transfer end must follow start");

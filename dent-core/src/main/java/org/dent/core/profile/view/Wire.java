@@ -1,5 +1,6 @@
 package org.dent.core.profile.view;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -46,6 +47,22 @@ final class Wire {
     if (!ok) {
       throw new ProfileException(pointer, message);
     }
+  }
+
+  /** First instant RFC 3339 can write (year 0000). */
+  static final Instant FIRST = Instant.parse("0000-01-01T00:00:00Z");
+  /** Last instant RFC 3339 can write (year 9999). */
+  static final Instant LAST = Instant.parse("9999-12-31T23:59:59.999999999Z");
+
+  /** A check for a constructor: {@code t} has a four-digit year, so RFC 3339 can write it. */
+  static void writable(Instant t, String pointer, String label) {
+    check(!t.isBefore(FIRST) && !t.isAfter(LAST), pointer, label + " must fall in the years 0000 to 9999");
+  }
+
+  /** {@link #writable} for both ends of a window. */
+  static void writable(TimeWindow w, String pointer, String label) {
+    writable(w.start(), pointer, label);
+    writable(w.end(), pointer, label);
   }
 
   /** Reads a tag group view from the group itself; pointers relative to the group. */

@@ -102,6 +102,15 @@ class ConstructorRulesTest {
     assertThat(r.end()).isEqualTo(T0.plus(Duration.ofMinutes(15)));
     assertThat(r.toSchedule().window()).contains(new TimeWindow(T0, r.end()));
     assertThat(new TransferSchedule(TransferDirection.CHARGE, KWH_50, KW_20, T0, null).window()).isEmpty();
+    TransferRequest forever = new TransferRequest(TransferDirection.CHARGE, Energy.ofKwh("4045115"),
+        Power.parse("0.0353 W"), T0);
+    rejects(forever::toSchedule, "", "after the year 9999");
+    rejects(() -> new TransferRequest(TransferDirection.CHARGE, Energy.ofKwh("1000000000"),
+        Power.parse("0.000000001 W"), T0).duration(), "", "takes too long");
+    rejects(() -> new TransferRequest(TransferDirection.CHARGE, KWH_50, KW_20, Instant.parse("+10000-01-01T00:00:00Z")),
+        "", "years 0000 to 9999");
+    rejects(() -> StorageRequirement.of(KWH_50, new TimeWindow(T0, Instant.MAX)), "/fulfillment/stops/0/time/range",
+        "storage window must fall in the years 0000 to 9999");
   }
 
   @Test
