@@ -48,7 +48,8 @@ public record StorageOffer(String itemId, String providerId, @Nullable String lo
   /**
    * Validates and copies.
    *
-   * @throws ProfileException when an id is blank, a location has no id, an energy or the price is negative
+   * @throws ProfileException when an id is blank, a location has no id, an energy or the price is negative, or
+   *     the availability is outside the years 0000 to 9999
    */
   public StorageOffer {
     Objects.requireNonNull(itemId, "itemId");

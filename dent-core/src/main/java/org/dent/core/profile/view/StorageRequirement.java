@@ -46,7 +46,8 @@ public record StorageRequirement(@Nullable SearchArea area, TimeWindow window, E
   /**
    * Validates.
    *
-   * @throws ProfileException when the energy is not positive, or the budget or a power is negative
+   * @throws ProfileException when the energy is not positive, the budget or a power is negative, or the window
+   *     is outside the years 0000 to 9999
    */
   public StorageRequirement {
     Objects.requireNonNull(window, "window");

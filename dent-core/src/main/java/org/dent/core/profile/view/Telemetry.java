@@ -32,7 +32,8 @@ public record Telemetry(Energy storedEnergy, @Nullable Energy withdrawableEnergy
   /**
    * Validates.
    *
-   * @throws ProfileException (pointer {@code ""}, the group) when an energy or {@code seq} is negative
+   * @throws ProfileException (pointer {@code ""}, the group) when an energy or {@code seq} is negative or the
+   *     time is outside the years 0000 to 9999
    */
   public Telemetry {
     Objects.requireNonNull(storedEnergy, "storedEnergy");

@@ -30,7 +30,8 @@ public record TransferRequest(TransferDirection direction, Energy energy, Power 
   /**
    * Validates.
    *
-   * @throws ProfileException (pointer {@code ""}, the group) unless energy and power are positive
+   * @throws ProfileException (pointer {@code ""}, the group) unless energy and power are positive and the start
+   *     falls in the years 0000 to 9999
    */
   public TransferRequest {
     Objects.requireNonNull(direction, "direction");

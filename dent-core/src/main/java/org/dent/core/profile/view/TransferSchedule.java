@@ -32,7 +32,7 @@ public record TransferSchedule(TransferDirection direction, Energy energy, Power
    * Validates.
    *
    * @throws ProfileException (pointer {@code ""}, the group) unless energy and power are positive and
-   *     {@code end} follows {@code start}
+   *     {@code end} follows {@code start}, both in the years 0000 to 9999
    */
   public TransferSchedule {
     Objects.requireNonNull(direction, "direction");

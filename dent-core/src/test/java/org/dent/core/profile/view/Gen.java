@@ -49,6 +49,7 @@ final class Gen {
     try {
       body.accept(new Random(seed));
     } catch (AssertionError | RuntimeException e) {
+      System.err.println("property '" + property + "' failed with seed " + seed);
       throw new AssertionError("property '" + property + "' failed with seed " + seed
           + " (replay with -Ddent.seed=" + seed + "): " + e.getMessage(), e);
     }
