@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
         SignCommand.class,
         VerifyCommand.class,
         ConformanceCommand.class,
+        BapCommand.class,
     })
 public final class DentCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
