@@ -26,7 +26,8 @@ final class TagGroupCheck {
     }
   }
 
-  private static void checkGroup(TagGroup group, JsonNode groupNode, String pointer, Findings out) {
+  /** Checks one group node whose code is {@code group}; pointers start at {@code pointer}. */
+  static void checkGroup(TagGroup group, JsonNode groupNode, String pointer, Findings out) {
     JsonNode list = groupNode.get("list");
     if (list == null || !list.isArray()) {
       if (list == null) {
