@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
+import org.dent.core.profile.view.TransferDirection;
 import org.dent.core.units.TimeWindow;
 
 /**
@@ -51,18 +52,18 @@ final class AssetBook {
   }
 
   /** Power still free in one direction throughout {@code [start, end)}. */
-  BigDecimal freePowerKw(Transfer.Direction direction, java.time.Instant start, java.time.Instant end) {
-    StepLedger l = direction == Transfer.Direction.CHARGE ? charging : discharging;
-    BigDecimal rating = direction == Transfer.Direction.CHARGE ? maxChargeKw : maxDischargeKw;
+  BigDecimal freePowerKw(TransferDirection direction, java.time.Instant start, java.time.Instant end) {
+    StepLedger l = direction == TransferDirection.CHARGE ? charging : discharging;
+    BigDecimal rating = direction == TransferDirection.CHARGE ? maxChargeKw : maxDischargeKw;
     return rating.subtract(l.max(start, end)).max(BigDecimal.ZERO);
   }
 
   void bookPower(Transfer tr) {
-    (tr.direction == Transfer.Direction.CHARGE ? charging : discharging).add(tr.start, tr.plannedEnd, tr.powerKw);
+    (tr.direction == TransferDirection.CHARGE ? charging : discharging).add(tr.start, tr.plannedEnd, tr.powerKw);
   }
 
   void releasePower(Transfer tr) {
-    (tr.direction == Transfer.Direction.CHARGE ? charging : discharging)
+    (tr.direction == TransferDirection.CHARGE ? charging : discharging)
         .add(tr.start, tr.plannedEnd, tr.powerKw.negate());
   }
 

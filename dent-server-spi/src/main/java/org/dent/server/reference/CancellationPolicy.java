@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import org.dent.core.profile.view.StorageState;
 import org.dent.core.units.TimeWindow;
 
 /**
@@ -15,10 +16,10 @@ import org.dent.core.units.TimeWindow;
  *
  * <p>What a cancellation bills: before {@code cancel_by} nothing (a {@code cancellation-fee} line of zero); after it
  * the contract as booked (capacity for the whole window, fixed fee, metered energy), plus the fee, with the residual
- * energy settled per the asset's {@link ResidualPolicy}.
+ * energy settled per the asset's {@link ResidualTerms}.
  *
  * @param freeUntilBeforeStart how long before the window start free cancellation ends (zero: until the start)
- * @param fee the fee after {@code cancel_by}, in the tariff's currency, not negative
+ * @param fee the fee after {@code cancel_by}, in the asset's currency, not negative
  * @param allowDuringTransfer whether a running transfer may be cancelled (it is stopped where it is)
  */
 public record CancellationPolicy(Duration freeUntilBeforeStart, BigDecimal fee, boolean allowDuringTransfer) {
@@ -40,25 +41,12 @@ public record CancellationPolicy(Duration freeUntilBeforeStart, BigDecimal fee, 
     return window.start().minus(freeUntilBeforeStart);
   }
 
-  /**
-   * The fee for cancelling at {@code now} in fulfillment state {@code state}, empty when the terms refuse it.
-   *
-   * @param state one of {@code RESERVED CHARGING HOLDING DISCHARGING COMPLETED CANCELLED}
-   */
-  public Optional<BigDecimal> feeAt(String state, Instant now, TimeWindow window) {
-    switch (state) {
-      case "COMPLETED", "CANCELLED" -> {
-        return Optional.empty();
-      }
-      case "CHARGING", "DISCHARGING" -> {
-        if (!allowDuringTransfer) {
-          return Optional.empty();
-        }
-      }
-      default -> {
-        // RESERVED, HOLDING: allowed
-      }
+  /** The fee for cancelling at {@code now} in {@code state}, empty when the terms refuse it. */
+  public Optional<BigDecimal> feeAt(StorageState state, Instant now, TimeWindow window) {
+    if (state.isFinal()
+        || (state == StorageState.CHARGING || state == StorageState.DISCHARGING) && !allowDuringTransfer) {
+      return Optional.empty();
     }
-    return Optional.of(now.isBefore(cancelBy(window)) ? BigDecimal.ZERO.setScale(2) : fee);
+    return Optional.of(now.isBefore(cancelBy(window)) ? BigDecimal.ZERO : fee);
   }
 }

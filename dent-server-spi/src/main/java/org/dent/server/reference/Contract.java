@@ -5,6 +5,13 @@ import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.dent.core.profile.view.Alert;
+import org.dent.core.profile.view.Bill;
+import org.dent.core.profile.view.Receipt;
+import org.dent.core.profile.view.ResidualPolicy;
+import org.dent.core.profile.view.Settlement;
+import org.dent.core.profile.view.StorageState;
+import org.dent.core.units.StateOfCharge;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -36,7 +43,7 @@ final class Contract {
   private final BigDecimal hysteresis;
 
   Terms terms;
-  Phase phase = Phase.RESERVED;
+  StorageState phase = StorageState.RESERVED;
   BigDecimal stored = ZERO;
   BigDecimal inKwh = ZERO;
   BigDecimal outKwh = ZERO;
@@ -53,8 +60,8 @@ final class Contract {
   /** Simulated time of the last periodic telemetry; a transfer ran since then when {@link #busy}. */
   Instant lastTelemetryAt;
   boolean busy;
-  @Nullable Invoice finalInvoice;
-  Events.@Nullable Settlement settlement;
+  @Nullable Bill finalBill;
+  @Nullable Settlement settlement;
   @Nullable Instant cancelledAt;
   @Nullable String cancelReasonId;
 
@@ -74,7 +81,7 @@ final class Contract {
 
   /** Runs the physics up to {@code to} (never backwards), adding a snapshot per event to {@code events}. */
   void advance(Instant to, List<Snapshot> events) {
-    if (phase.ended() || !to.isAfter(steppedTo)) {
+    if (phase.isFinal() || !to.isAfter(steppedTo)) {
       return;
     }
     Instant windowEnd = terms.window().end();
@@ -83,8 +90,8 @@ final class Contract {
     while (t.isBefore(limit)) {
       Transfer tr = transfer;
       if (tr != null && !t.isBefore(tr.start)) {
-        if (!phase.transferring()) {
-          phase = tr.direction == Transfer.Direction.CHARGE ? Phase.CHARGING : Phase.DISCHARGING;
+        if (!transferring(phase)) {
+          phase = tr.charge() ? StorageState.CHARGING : StorageState.DISCHARGING;
           updatedAt = t;
           events.add(snapshot(t, null, null));
         }
@@ -109,7 +116,7 @@ final class Contract {
     }
     steppedTo = limit;
     if (!to.isBefore(windowEnd)) {
-      events.add(end(windowEnd, Phase.COMPLETED, null, true, events));
+      events.add(end(windowEnd, StorageState.COMPLETED, null, true, events));
     }
   }
 
@@ -122,7 +129,7 @@ final class Contract {
         .divide(NANOS_PER_HOUR, SCALE, RoundingMode.HALF_EVEN).subtract(tr.doneKwh).max(BigDecimal.ZERO);
     BigDecimal remaining = tr.remainingKwh();
     BigDecimal e;
-    if (tr.direction == Transfer.Direction.CHARGE) {
+    if (tr.charge()) {
       BigDecimal headroom = terms.energyKwh().subtract(stored).max(BigDecimal.ZERO)
           .divide(sqrt, SCALE, RoundingMode.DOWN);
       e = maxGrid.min(remaining).min(headroom);
@@ -151,11 +158,12 @@ final class Contract {
   }
 
   private void hold(Instant t, Instant segEnd) {
-    if (stored.signum() == 0 || terms.asset().selfDischargePerDay().signum() == 0) {
+    BigDecimal rate = terms.asset().selfDischargePerDay();
+    if (stored.signum() == 0 || rate.signum() == 0) {
       return;
     }
     long nanos = Duration.between(t, segEnd).toNanos();
-    BigDecimal loss = stored.multiply(terms.asset().selfDischargePerDay()).multiply(BigDecimal.valueOf(nanos))
+    BigDecimal loss = stored.multiply(rate).multiply(BigDecimal.valueOf(nanos))
         .divide(NANOS_PER_DAY, SCALE, RoundingMode.HALF_EVEN).min(stored);
     stored = stored.subtract(loss);
     selfDischarge = selfDischarge.add(loss);
@@ -169,21 +177,20 @@ final class Contract {
     updatedAt = at;
     lastTelemetryAt = at;
     busy = false;
-    Events.Receipt receipt = Events.Receipt.of(tr, stored);
-    events.add(snapshot(at, receipt, new Events.Alert("TRANSFER_COMPLETE", null, WireText.kwh(stored))));
+    events.add(snapshot(at, tr.receipt(stored), Alert.transferComplete(WireText.energy(stored))));
   }
 
   private void thresholds(Instant t, List<Snapshot> events) {
     BigDecimal soc = soc();
     if (highArmed && soc.compareTo(terms.socHigh()) >= 0) {
       highArmed = false;
-      events.add(snapshot(t, null, new Events.Alert("SOC_HIGH", WireText.fraction(terms.socHigh()), WireText.soc(soc))));
+      events.add(snapshot(t, null, Alert.socHigh(terms.thresholds().high(), socOf(soc))));
     } else if (!highArmed && soc.compareTo(terms.socHigh().subtract(hysteresis)) < 0) {
       highArmed = true;
     }
     if (lowArmed && soc.compareTo(terms.socLow()) <= 0) {
       lowArmed = false;
-      events.add(snapshot(t, null, new Events.Alert("SOC_LOW", WireText.fraction(terms.socLow()), WireText.soc(soc))));
+      events.add(snapshot(t, null, Alert.socLow(terms.thresholds().low(), socOf(soc))));
     } else if (!lowArmed && soc.compareTo(terms.socLow().add(hysteresis)) > 0) {
       lowArmed = true;
     }
@@ -194,20 +201,20 @@ final class Contract {
    * asset's policy, the final bill is made and the reservation released. Returns the final reading (not added
    * to {@code events}; a cut transfer's receipt is).
    */
-  Snapshot end(Instant at, Phase endPhase, @Nullable BigDecimal cancellationFee, boolean chargeContract,
+  Snapshot end(Instant at, StorageState endPhase, @Nullable BigDecimal cancellationFee, boolean chargeContract,
       List<Snapshot> events) {
     if (transfer != null) {
       Transfer tr = transfer;
       transfer = null;
       book.releasePower(tr);
       if (!at.isBefore(tr.start)) {
-        events.add(snapshot(at, Events.Receipt.of(tr, stored), null));
+        events.add(snapshot(at, tr.receipt(stored), null));
       }
     }
     BigDecimal residual = stored;
-    ResidualPolicy policy = terms.asset().residual();
+    ResidualTerms policy = terms.asset().residual();
     BigDecimal buyBackKwh = null;
-    if (policy.kind() == ResidualPolicy.Kind.BUY_BACK) {
+    if (policy.policy() == ResidualPolicy.BUY_BACK) {
       boughtBack = boughtBack.add(residual);
       buyBackKwh = residual;
     } else {
@@ -216,9 +223,9 @@ final class Contract {
       dischargeLoss = dischargeLoss.add(residual.subtract(delivered));
     }
     stored = ZERO;
-    settlement = new Events.Settlement(residual, policy);
-    finalInvoice = Invoice.compute(terms.asset().tariff(), terms.energyKwh(), terms.window().duration(), inKwh,
-        outKwh, cancellationFee, buyBackKwh, policy.buyBackPricePerKwh(), chargeContract);
+    settlement = new Settlement(WireText.energy(residual), policy.policy(), policy.buyBackPricePerKwh());
+    finalBill = Bills.compute(terms.asset(), terms.energyKwh(), terms.window().duration(), inKwh, outKwh,
+        cancellationFee, buyBackKwh, chargeContract);
     phase = endPhase;
     steppedTo = at.isAfter(steppedTo) ? at : steppedTo;
     updatedAt = at;
@@ -226,8 +233,16 @@ final class Contract {
     return snapshot(at, null, null);
   }
 
-  Phase idlePhase() {
-    return stored.signum() > 0 ? Phase.HOLDING : Phase.RESERVED;
+  StorageState idlePhase() {
+    return stored.signum() > 0 ? StorageState.HOLDING : StorageState.RESERVED;
+  }
+
+  static boolean transferring(StorageState s) {
+    return s == StorageState.CHARGING || s == StorageState.DISCHARGING;
+  }
+
+  private static StateOfCharge socOf(BigDecimal soc) {
+    return StateOfCharge.of(soc.setScale(4, RoundingMode.HALF_EVEN).min(BigDecimal.ONE));
   }
 
   /** stored ÷ reserved. */
@@ -237,22 +252,22 @@ final class Contract {
 
   BigDecimal powerKw() {
     Transfer tr = transfer;
-    if (tr == null || !phase.transferring()) {
+    if (tr == null || !transferring(phase)) {
       return BigDecimal.ZERO;
     }
-    return tr.direction == Transfer.Direction.CHARGE ? tr.powerKw : tr.powerKw.negate();
+    return tr.charge() ? tr.powerKw : tr.powerKw.negate();
   }
 
-  Events.Meters meters() {
-    return new Events.Meters(inKwh, outKwh, chargeLoss, dischargeLoss, selfDischarge, boughtBack);
+  Meters meters() {
+    return new Meters(inKwh, outKwh, chargeLoss, dischargeLoss, selfDischarge, boughtBack);
   }
 
   /** A reading now, with the next {@code seq}. */
-  Snapshot snapshot(Instant at, Events.@Nullable Receipt receipt, Events.@Nullable Alert alert) {
+  Snapshot snapshot(Instant at, @Nullable Receipt receipt, @Nullable Alert alert) {
     Transfer tr = transfer;
-    Invoice invoice = finalInvoice != null ? finalInvoice : terms.estimate();
+    Bill bill = finalBill != null ? finalBill : terms.estimate();
     return new Snapshot(orderId, bapId, transactionId, terms, phase, stored, powerKw(), ++seq, at, createdAt,
-        updatedAt, tr == null ? null : tr.schedule(), receipt, alert, invoice, settlement, cancelledAt,
+        updatedAt, tr == null ? null : tr.schedule(), receipt, alert, bill, settlement, cancelledAt,
         cancelReasonId, meters());
   }
 

@@ -7,10 +7,15 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.dent.core.json.DentCodec;
+import org.dent.core.profile.view.PricingModel;
+import org.dent.core.profile.view.PricingTerms;
+import org.dent.core.profile.view.ResidualPolicy;
+import org.dent.core.profile.view.StorageSpec;
 import org.dent.core.units.Decimals;
 import org.dent.core.units.Energy;
 import org.dent.core.units.Money;
 import org.dent.core.units.Power;
+import org.dent.core.units.StateOfCharge;
 import org.dent.core.units.WireTime;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -69,28 +74,29 @@ final class FleetJson {
         optional(loc, "city-name"), optional(loc, "city-code"), optional(loc, "country-code"));
     JsonNode p = object(a, "pricing", "pricing");
     String currency = text(p, "currency", "pricing.currency");
-    Money.currency(currency);
-    Tariff tariff = new Tariff(Tariff.parseModel(text(p, "model", "pricing.model")),
-        java.util.Currency.getInstance(currency), decimal(p, "capacity-price-per-kwh-day", "0"),
-        decimal(p, "energy-in-price-per-kwh", "0"), decimal(p, "energy-out-price-per-kwh", "0"),
-        decimal(p, "fixed-fee", "0"), decimal(p, "tax-rate", "0"));
+    Set<PricingModel> models = new LinkedHashSet<>();
+    for (String token : text(p, "model", "pricing.model").split("\\+")) {
+      models.add(PricingModel.fromCode(token.trim()));
+    }
+    PricingTerms pricing = new PricingTerms(models, Money.currency(currency),
+        decimal(p, "capacity-price-per-kwh-day"), decimal(p, "energy-in-price-per-kwh"),
+        decimal(p, "energy-out-price-per-kwh"), decimal(p, "fixed-fee"), decimal(p, "tax-rate"));
+    StorageSpec spec = new StorageSpec(optional(a, "technology"), Energy.parse(text(a, "capacity", "capacity")),
+        Power.parse(text(a, "max-charge-power", "max-charge-power")),
+        Power.parse(text(a, "max-discharge-power", "max-discharge-power")),
+        required(a, "round-trip-efficiency"), decimal(a, "self-discharge-per-day"), soc(a, "min-soc"),
+        soc(a, "max-soc"), WireTime.parsePositiveDuration(text(a, "slot-granularity", "slot-granularity")));
     JsonNode c = a.path("cancellation");
     String free = optional(c, "free-until-before-start");
+    BigDecimal fee = decimal(c, "fee");
     CancellationPolicy cancellation = new CancellationPolicy(
-        free == null ? Duration.ZERO : WireTime.parseDuration(free), decimal(c, "fee", "0.00"),
+        free == null ? Duration.ZERO : WireTime.parseDuration(free), fee == null ? BigDecimal.ZERO : fee,
         c.path("allow-during-transfer").asBoolean(false));
     JsonNode r = a.path("residual");
     String policy = optional(r, "policy");
-    ResidualPolicy residual = policy == null || policy.equals("forced-discharge") ? ResidualPolicy.forcedDischarge()
-        : new ResidualPolicy(ResidualPolicy.Kind.of(policy), decimal(r, "buy-back-price-per-kwh", null));
-    return new AssetSpec(text(a, "id", "id"), text(a, "name", "name"),
-        optional(a, "technology") == null ? "LFP" : optional(a, "technology"), site,
-        Energy.parse(text(a, "capacity", "capacity")), Power.parse(text(a, "max-charge-power", "max-charge-power")),
-        Power.parse(text(a, "max-discharge-power", "max-discharge-power")),
-        decimal(a, "round-trip-efficiency", null), decimal(a, "self-discharge-per-day", "0"),
-        decimal(a, "min-soc", "0"), decimal(a, "max-soc", "1"),
-        WireTime.parsePositiveDuration(text(a, "slot-granularity", "slot-granularity")), tariff, cancellation,
-        residual);
+    ResidualTerms residual = policy == null ? ResidualTerms.forcedDischarge()
+        : new ResidualTerms(ResidualPolicy.fromCode(policy), decimal(r, "buy-back-price-per-kwh"));
+    return new AssetSpec(text(a, "id", "id"), text(a, "name", "name"), site, spec, pricing, cancellation, residual);
   }
 
   private static JsonNode object(JsonNode parent, String field, String name) {
@@ -120,14 +126,21 @@ final class FleetJson {
     return n.stringValue();
   }
 
-  private static BigDecimal decimal(JsonNode parent, String field, @Nullable String dflt) {
+  private static @Nullable BigDecimal decimal(JsonNode parent, String field) {
     String v = optional(parent, field);
+    return v == null ? null : Decimals.parse(v);
+  }
+
+  private static BigDecimal required(JsonNode parent, String field) {
+    BigDecimal v = decimal(parent, field);
     if (v == null) {
-      if (dflt == null) {
-        throw new IllegalArgumentException(field + " is required (a decimal string)");
-      }
-      v = dflt;
+      throw new IllegalArgumentException(field + " is required (a decimal string)");
     }
-    return Decimals.parse(v);
+    return v;
+  }
+
+  private static @Nullable StateOfCharge soc(JsonNode parent, String field) {
+    String v = optional(parent, field);
+    return v == null ? null : StateOfCharge.parse(v);
   }
 }

@@ -1,6 +1,5 @@
 package org.dent.server.reference;
 
-import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import org.dent.core.error.DentException;
@@ -12,7 +11,8 @@ import org.dent.core.model.Order;
 import org.dent.core.model.Payment;
 import org.dent.core.model.Scalar;
 import org.dent.core.model.Stop;
-import org.dent.core.units.Decimals;
+import org.dent.core.profile.ProfileException;
+import org.dent.core.profile.view.AlertThresholds;
 import org.dent.core.units.Energy;
 import org.dent.core.units.TimeWindow;
 import org.dent.server.spi.BusinessException;
@@ -24,11 +24,14 @@ import org.jspecify.annotations.Nullable;
  * field at fault.
  */
 record OrderRequest(AssetSpec asset, Energy energy, TimeWindow window, String fulfillmentId,
-    @Nullable Billing billing, List<Payment> payments, BigDecimal socHigh, BigDecimal socLow,
-    boolean thresholdsGiven) {
+    @Nullable Billing billing, List<Payment> payments, AlertThresholds thresholds, boolean thresholdsGiven) {
   private static final String ORDER = "/message/order";
 
-  /** @throws BusinessException {@code 30001}, {@code 30004} or {@code 30000} */
+  /**
+   * Reads the order.
+   *
+   * @throws BusinessException {@code 30001}, {@code 30004} or {@code 30000} (also a {@link ProfileException})
+   */
   static OrderRequest read(@Nullable Order order, Fleet fleet, Map<String, AssetSpec> assets) {
     if (order == null) {
       throw invalid("a storage order is required", ORDER);
@@ -69,23 +72,19 @@ record OrderRequest(AssetSpec asset, Energy energy, TimeWindow window, String fu
     if (window == null) {
       throw invalid("a storage order states its window", ORDER + "/fulfillments");
     }
-    BigDecimal high = Terms.DEFAULT_SOC_HIGH;
-    BigDecimal low = Terms.DEFAULT_SOC_LOW;
-    int at = Tags.indexOf(order.tags(), "alert-thresholds");
-    if (at >= 0) {
-      Map<String, String> v = Tags.values(order.tags().get(at));
-      high = fraction(v.get("soc-high"), high, ORDER + "/tags/" + at);
-      low = fraction(v.get("soc-low"), low, ORDER + "/tags/" + at);
-      if (low.compareTo(high) >= 0) {
-        throw invalid("soc-low must be below soc-high", ORDER + "/tags/" + at);
-      }
+    AlertThresholds thresholds;
+    try {
+      thresholds = AlertThresholds.in(order.tags()).orElse(null);
+    } catch (ProfileException e) {
+      throw e.under(ORDER);
     }
     return new OrderRequest(asset, energy, window, fulfillmentId, order.billing(),
-        order.payments() == null ? List.of() : order.payments(), high, low, at >= 0);
+        order.payments() == null ? List.of() : order.payments(),
+        thresholds == null ? AlertThresholds.DEFAULTS : thresholds, thresholds != null);
   }
 
   Terms terms() {
-    return new Terms(asset, fulfillmentId, energy, window, billing, payments, socHigh, socLow, thresholdsGiven);
+    return new Terms(asset, fulfillmentId, energy, window, billing, payments, thresholds, thresholdsGiven);
   }
 
   static Energy energy(@Nullable Scalar m, String path) {
@@ -111,21 +110,6 @@ record OrderRequest(AssetSpec asset, Energy energy, TimeWindow window, String fu
       return TimeWindow.parse(stop.time().range().start(), stop.time().range().end());
     } catch (DentException | NullPointerException e) {
       throw invalid("window: " + e.getMessage(), path);
-    }
-  }
-
-  private static BigDecimal fraction(@Nullable String text, BigDecimal dflt, String path) {
-    if (text == null) {
-      return dflt;
-    }
-    try {
-      BigDecimal v = Decimals.parse(text);
-      if (v.signum() < 0 || v.compareTo(BigDecimal.ONE) > 0) {
-        throw invalid("alert thresholds are fractions in [0,1]", path);
-      }
-      return v;
-    } catch (DentException e) {
-      throw e instanceof BusinessException b ? b : invalid(e.getMessage(), path);
     }
   }
 

@@ -52,7 +52,9 @@ import org.jspecify.annotations.Nullable;
  * <p>Thread-safe: each asset's books are guarded by their own lock. Decisions a BAP should know (DESIGN.md §2, §3):
  * windows and transfer starts off the asset's slot grid are refused with {@code 50002 OFF_GRANULARITY} (search
  * filters such assets out); a transfer power above the asset's rating is refused ({@code ABOVE_POWER_RATING}),
- * never capped; one transfer per contract at a time; billing as documented on {@link Invoice}.
+ * never capped; one transfer per contract at a time. Bills: each line is computed exactly and rounded HALF_UP to
+ * the currency's fraction digits; tax is the tax rate times the sum of the rounded charge lines (never the
+ * {@code buy-back-credit}); the total is the exact sum of the lines (docs/BPP-GUIDE.md has the formulas).
  *
  * <pre>{@code
  * ReferenceOperator operator = ReferenceOperator.builder().fleet(Fleet.defaultFleet()).build();
@@ -191,7 +193,7 @@ public final class ReferenceOperator implements StorageOperator, AutoCloseable {
     }
     Transfers.Result r = transfers.update(request.message(), context);
     Snapshot s = r.snapshot();
-    List<org.dent.core.model.TagGroup> tags = r.transfer() ? List.of(OrderWire.schedule(s.schedule()))
+    List<org.dent.core.model.TagGroup> tags = r.transfer() ? List.of(s.schedule().toTagGroup())
         : OrderWire.readingTags(s);
     return new OnUpdateCallback.Message(OrderWire.contractOrder(state.fleet, s, tags));
   }
@@ -206,9 +208,9 @@ public final class ReferenceOperator implements StorageOperator, AutoCloseable {
   @Override
   public OnTrackCallback.Message track(TrackRequest request, RequestContext context) {
     Snapshot s = transfers.reading(request.message() == null ? null : request.message().orderId(), context);
-    Tracking tracking = Tracking.builder().id(s.orderId()).status(s.phase().ended() ? "inactive" : "active")
+    Tracking tracking = Tracking.builder().id(s.orderId()).status(s.state().isFinal() ? "inactive" : "active")
         .location(CatalogSearch.location(s.terms().asset().site()))
-        .extensions(Map.of("tags", DentCodec.standard().toTree(List.of(OrderWire.telemetry(s))))).build();
+        .extensions(Map.of("tags", DentCodec.standard().toTree(List.of(s.telemetry().toTagGroup())))).build();
     return new OnTrackCallback.Message(tracking);
   }
 

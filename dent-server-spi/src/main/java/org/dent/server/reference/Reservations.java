@@ -10,6 +10,9 @@ import org.dent.core.error.ErrorCode;
 import org.dent.core.model.CancelRequest;
 import org.dent.core.model.Order;
 import org.dent.core.model.Payment;
+import org.dent.core.profile.ProfileTags;
+import org.dent.core.profile.TagGroup;
+import org.dent.core.profile.view.StorageState;
 import org.dent.core.units.Energy;
 import org.dent.core.units.TimeWindow;
 import org.dent.core.units.WireTime;
@@ -89,14 +92,14 @@ final class Reservations {
     checkWindow(r.asset(), r.window(), now);
     Terms terms = new Terms(quoted.asset(), r.fulfillmentId(), quoted.energy(), quoted.window(),
         r.billing() != null ? r.billing() : quoted.billing(), r.payments().isEmpty() ? quoted.payments()
-        : r.payments(), r.thresholdsGiven() ? r.socHigh() : quoted.socHigh(),
-        r.thresholdsGiven() ? r.socLow() : quoted.socLow(), r.thresholdsGiven() || quoted.thresholdsGiven());
+        : r.payments(), r.thresholdsGiven() ? r.thresholds() : quoted.thresholds(),
+        r.thresholdsGiven() || quoted.thresholdsGiven());
     AssetBook book = state.books.get(terms.asset().id());
     String orderId = state.fleet.providerId() + "-ord-" + UUID.randomUUID();
     return OperatorState.locked(book, () -> {
       if (!book.tryReserve(terms.window(), terms.energyKwh())) {
         throw new BusinessException(ErrorCode.CAPACITY_UNAVAILABLE, "the capacity of " + book.spec.id()
-            + " throughout " + terms.window() + " is no longer available (" + WireText.kwh(book.freeKwh(
+            + " throughout " + terms.window() + " is no longer available (" + WireText.energy(book.freeKwh(
             terms.window())) + " free)", List.of("/message/order/items/0"));
       }
       Contract c = new Contract(orderId, ctx.bapId(), ctx.transactionId(), terms, book, now, state.hysteresis);
@@ -115,7 +118,7 @@ final class Reservations {
     Snapshot last = OperatorState.locked(c.book, () -> {
       c.advance(now, events);
       CancellationPolicy policy = c.terms.asset().cancellation();
-      Optional<BigDecimal> fee = policy.feeAt(c.phase.name(), now, c.terms.window());
+      Optional<BigDecimal> fee = policy.feeAt(c.phase, now, c.terms.window());
       if (fee.isEmpty()) {
         throw new BusinessException(ErrorCode.CANCELLATION_REFUSED, "cancellation refused by the terms: the "
             + "contract is " + c.phase, List.of("/message/order_id"));
@@ -123,7 +126,7 @@ final class Reservations {
       boolean free = now.isBefore(policy.cancelBy(c.terms.window()));
       c.cancelledAt = now;
       c.cancelReasonId = m.cancellationReasonId();
-      return c.end(now, Phase.CANCELLED, fee.get(), !free, events);
+      return c.end(now, StorageState.CANCELLED, fee.get(), !free, events);
     });
     state.dispatch(events);
     return last;
@@ -132,11 +135,11 @@ final class Reservations {
   private void checkPayments(List<Payment> payments) {
     for (int i = 0; i < payments.size(); i++) {
       Payment p = payments.get(i);
-      int g = p == null ? -1 : Tags.indexOf(p.tags(), "payment-terms");
+      int g = p == null ? -1 : ProfileTags.indexOf(p.tags(), TagGroup.PAYMENT_TERMS);
       if (g < 0) {
         continue;
       }
-      String method = Tags.values(p.tags().get(g)).get("method");
+      String method = ProfileTags.value(p.tags().get(g), "method");
       if (method != null && !state.fleet.paymentMethods().contains(method)) {
         throw new BusinessException(ErrorCode.PAYMENT_METHOD_NOT_ACCEPTED, "payment method " + method
             + " is not accepted; accepted: " + String.join(", ", new java.util.TreeSet<>(

@@ -35,11 +35,11 @@ public final class Simulator {
       OperatorState.locked(book, () -> {
         for (Contract c : book.live()) {
           c.advance(until, events);
-          if (!c.phase.ended() && c.busy
+          if (!c.phase.isFinal() && c.busy
               && !Duration.between(c.lastTelemetryAt, until).minus(state.telemetryInterval).isNegative()) {
             events.add(c.snapshot(until, null, null));
             c.lastTelemetryAt = until;
-            c.busy = c.phase.transferring();
+            c.busy = Contract.transferring(c.phase);
           }
         }
         if (!book.hasLive()) {

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Objects;
 import org.dent.core.model.Billing;
 import org.dent.core.model.Payment;
+import org.dent.core.profile.view.AlertThresholds;
+import org.dent.core.profile.view.Bill;
 import org.dent.core.units.Energy;
 import org.dent.core.units.EnergyUnit;
 import org.dent.core.units.TimeWindow;
@@ -17,23 +19,21 @@ import org.jspecify.annotations.Nullable;
  * @param asset the asset
  * @param fulfillmentId the fulfillment id to echo ({@code f1} when the BAP sent none)
  * @param energy reserved energy as it travels (the BAP's spelling when granted in full)
- * @param window the reservation window, aligned to the asset's slot granularity
+ * @param window the reservation window
  * @param billing the billing party, or null before {@code init}
  * @param payments the payment terms, empty before {@code init}
- * @param socHigh {@code alert-thresholds.soc-high}, fraction of the contract
- * @param socLow {@code alert-thresholds.soc-low}, fraction of the contract
- * @param thresholdsGiven whether the BAP sent {@code alert-thresholds} (they are echoed then)
+ * @param thresholds the alert thresholds the BAP sent, or {@link AlertThresholds#DEFAULTS}
+ * @param thresholdsGiven whether the BAP sent {@code alert-thresholds} (quotes echo them only then)
  */
 record Terms(AssetSpec asset, String fulfillmentId, Energy energy, TimeWindow window, @Nullable Billing billing,
-    List<Payment> payments, BigDecimal socHigh, BigDecimal socLow, boolean thresholdsGiven) {
-  static final BigDecimal DEFAULT_SOC_HIGH = new BigDecimal("0.9");
-  static final BigDecimal DEFAULT_SOC_LOW = new BigDecimal("0.1");
+    List<Payment> payments, AlertThresholds thresholds, boolean thresholdsGiven) {
 
   Terms {
     Objects.requireNonNull(asset, "asset");
     Objects.requireNonNull(fulfillmentId, "fulfillmentId");
     Objects.requireNonNull(energy, "energy");
     Objects.requireNonNull(window, "window");
+    Objects.requireNonNull(thresholds, "thresholds");
     payments = List.copyOf(payments);
   }
 
@@ -42,18 +42,24 @@ record Terms(AssetSpec asset, String fulfillmentId, Energy energy, TimeWindow wi
     return energy.in(EnergyUnit.KWH);
   }
 
+  BigDecimal socHigh() {
+    return thresholds.high().value();
+  }
+
+  BigDecimal socLow() {
+    return thresholds.low().value();
+  }
+
   Terms withEnergy(Energy e) {
-    return new Terms(asset, fulfillmentId, e, window, billing, payments, socHigh, socLow, thresholdsGiven);
+    return new Terms(asset, fulfillmentId, e, window, billing, payments, thresholds, thresholdsGiven);
   }
 
   Terms withWindow(TimeWindow w) {
-    return new Terms(asset, fulfillmentId, energy, w, billing, payments, socHigh, socLow, thresholdsGiven);
+    return new Terms(asset, fulfillmentId, energy, w, billing, payments, thresholds, thresholdsGiven);
   }
 
-  /** The estimate of this reservation: energy in = reserved, energy out = reserved × efficiency. */
-  Invoice estimate() {
-    BigDecimal kwh = energyKwh();
-    return Invoice.compute(asset.tariff(), kwh, window.duration(), kwh, kwh.multiply(asset.roundTripEfficiency()),
-        null, null, null, true);
+  /** The estimate of this reservation (see {@link Bills#estimate}). */
+  Bill estimate() {
+    return Bills.estimate(asset, energyKwh(), window.duration());
   }
 }

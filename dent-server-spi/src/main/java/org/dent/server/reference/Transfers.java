@@ -7,14 +7,17 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import org.dent.core.error.DentException;
 import org.dent.core.error.ErrorCode;
 import org.dent.core.model.Fulfillment;
 import org.dent.core.model.Order;
 import org.dent.core.model.Scalar;
 import org.dent.core.model.UpdateRequest;
+import org.dent.core.profile.ProfileException;
+import org.dent.core.profile.ProfileTags;
+import org.dent.core.profile.TagGroup;
+import org.dent.core.profile.view.TransferDirection;
+import org.dent.core.profile.view.TransferRequest;
 import org.dent.core.units.Energy;
 import org.dent.core.units.EnergyUnit;
 import org.dent.core.units.Power;
@@ -64,40 +67,31 @@ final class Transfers {
     Set<String> targets = targets(m.updateTarget());
     List<Fulfillment> fs = order.fulfillments() == null ? List.of() : order.fulfillments();
     for (int i = 0; i < fs.size(); i++) {
-      int g = fs.get(i) == null ? -1 : Tags.indexOf(fs.get(i).tags(), "transfer-request");
+      int g = fs.get(i) == null ? -1 : ProfileTags.indexOf(fs.get(i).tags(), TagGroup.TRANSFER_REQUEST);
       if (g >= 0) {
         if (!targets.equals(Set.of(FULFILLMENTS)) || order.items() != null && !order.items().isEmpty()) {
           throw new BusinessException(ErrorCode.UPDATE_BEYOND_TARGET, "a transfer request updates "
               + FULFILLMENTS + " only", List.of("/message/update_target"));
         }
         String path = ORDER + "/fulfillments/" + i + "/tags/" + g;
-        return transfer(c, Tags.values(fs.get(i).tags().get(g)), path);
+        return transfer(c, fs.get(i).tags().get(g), path);
       }
     }
     return modify(c, order, targets);
   }
 
-  private Result transfer(Contract c, Map<String, String> v, String path) {
-    Transfer.Direction dir;
-    Energy energy;
-    Power power;
-    Instant start;
+  private Result transfer(Contract c, org.dent.core.model.TagGroup group, String path) {
+    TransferRequest req;
     try {
-      dir = "discharge".equals(v.get("direction")) ? Transfer.Direction.DISCHARGE : Transfer.Direction.CHARGE;
-      energy = Energy.parse(v.get("energy"));
-      power = Power.parse(v.get("power"));
-      start = WireTime.parseInstant(v.get("start"));
-    } catch (DentException | NullPointerException e) {
-      throw OrderRequest.invalid("transfer-request: " + e.getMessage(), path);
-    }
-    if (!energy.isPositive() || !power.isPositive()) {
-      throw OrderRequest.invalid("transfer energy and power must be positive", path);
+      req = TransferRequest.from(group);
+    } catch (ProfileException e) {
+      throw e.under(path);
     }
     Instant now = state.now();
     List<Snapshot> events = new ArrayList<>();
     Snapshot s = OperatorState.locked(c.book, () -> {
       c.advance(now, events);
-      Transfer tr = check(c, dir, energy, power, start, now, path);
+      Transfer tr = check(c, req, now, path);
       c.transfer = tr;
       c.book.bookPower(tr);
       c.updatedAt = now;
@@ -108,11 +102,14 @@ final class Transfers {
   }
 
   /** Every refusal of a transfer request, in the order a BAP would fix them. Caller holds the lock. */
-  private Transfer check(Contract c, Transfer.Direction dir, Energy energy, Power power, Instant start,
-      Instant now, String path) {
+  private Transfer check(Contract c, TransferRequest req, Instant now, String path) {
     AssetBook book = c.book;
+    TransferDirection dir = req.direction();
+    Energy energy = req.energy();
+    Power power = req.power();
+    Instant start = req.start();
     TimeWindow window = c.terms.window();
-    if (c.phase.ended()) {
+    if (c.phase.isFinal()) {
       throw refused("OUTSIDE_WINDOW", "the contract has ended (" + c.phase + ")", path);
     }
     if (c.transfer != null) {
@@ -125,7 +122,12 @@ final class Transfers {
     }
     BigDecimal kwh = energy.in(EnergyUnit.KWH);
     BigDecimal kw = power.in(PowerUnit.KW);
-    Instant end = start.plus(energy.dividedBy(power));
+    Instant end;
+    try {
+      end = req.end();
+    } catch (ProfileException e) {
+      throw refused("OUTSIDE_WINDOW", e.getMessage(), path);
+    }
     if (start.isBefore(window.start()) || end.isAfter(window.end())) {
       throw refused("OUTSIDE_WINDOW", "transfer [" + WireTime.format(start) + ", " + WireTime.format(end)
           + ") is not inside the window " + window, path);
@@ -133,21 +135,21 @@ final class Transfers {
     if (start.isBefore(now)) {
       throw refused("OUTSIDE_WINDOW", "start " + WireTime.format(start) + " is in the past", path);
     }
-    boolean charge = dir == Transfer.Direction.CHARGE;
+    boolean charge = dir == TransferDirection.CHARGE;
     BigDecimal rating = charge ? book.maxChargeKw : book.maxDischargeKw;
     if (kw.compareTo(rating) > 0) {
       throw refused("ABOVE_POWER_RATING", power + " is above the asset's " + (charge ? "charge" : "discharge")
-          + " rating of " + WireText.kw(rating), path);
+          + " rating of " + WireText.power(rating), path);
     }
     BigDecimal freeKw = book.freePowerKw(dir, start, end);
     if (kw.compareTo(freeKw) > 0) {
-      throw refused("ABOVE_POWER_RATING", "only " + WireText.kw(freeKw) + " of the asset's "
+      throw refused("ABOVE_POWER_RATING", "only " + WireText.power(freeKw) + " of the asset's "
           + (charge ? "charge" : "discharge") + " rating is free then", path);
     }
     if (charge) {
       BigDecimal after = c.stored.add(kwh.multiply(book.sqrtEta));
       if (after.compareTo(c.terms.energyKwh()) > 0) {
-        throw refused("ABOVE_RESERVED_ENERGY", "charging " + energy + " would store " + WireText.kwh(after)
+        throw refused("ABOVE_RESERVED_ENERGY", "charging " + energy + " would store " + WireText.energy(after)
             + ", above the reserved " + c.terms.energy(), path);
       }
     } else {
@@ -157,11 +159,11 @@ final class Transfers {
           book.spec.selfDischargePerDay().multiply(days)));
       BigDecimal withdrawable = atStart.multiply(book.sqrtEta);
       if (kwh.compareTo(withdrawable) > 0) {
-        throw refused("INSUFFICIENT_STORED_ENERGY", "only " + WireText.kwh(withdrawable)
+        throw refused("INSUFFICIENT_STORED_ENERGY", "only " + WireText.energy(withdrawable)
             + " can be withdrawn, not " + energy, path);
       }
     }
-    return new Transfer(dir, energy, power, kwh, kw, start, end);
+    return new Transfer(req);
   }
 
   private Result modify(Contract c, Order order, Set<String> targets) {
@@ -226,7 +228,7 @@ final class Transfers {
   private static void checkModification(Contract c, Terms next, Instant now) {
     TimeWindow old = c.terms.window();
     TimeWindow w = next.window();
-    if (c.phase.ended()) {
+    if (c.phase.isFinal()) {
       throw refused("OUTSIDE_WINDOW", "the contract has ended (" + c.phase + ")", ORDER);
     }
     if (!w.isAlignedTo(next.asset().slotGranularity())) {
@@ -248,7 +250,7 @@ final class Transfers {
       throw refused("OUTSIDE_WINDOW", "the scheduled transfer would fall outside " + w, ORDER + "/fulfillments");
     }
     if (c.stored.compareTo(next.energyKwh()) > 0) {
-      throw refused("ABOVE_RESERVED_ENERGY", WireText.kwh(c.stored) + " is stored, more than " + next.energy(),
+      throw refused("ABOVE_RESERVED_ENERGY", WireText.energy(c.stored) + " is stored, more than " + next.energy(),
           ORDER + "/items/0");
     }
   }

@@ -8,8 +8,8 @@ import org.dent.core.units.Power;
 import org.dent.core.units.PowerUnit;
 
 /**
- * How the reference operator prints quantities it computed: energies in kWh with 3 decimals (1 Wh), fractions as
- * given, states of charge with 4 decimals, all {@code HALF_EVEN}. Exact values stay inside; only the wire is rounded.
+ * How the reference operator writes quantities it computed: energies in kWh to the Wh (3 decimals, HALF_EVEN),
+ * exact figures (free energy) and powers without trailing zeros. Exact values stay inside; only the wire rounds.
  */
 final class WireText {
   private WireText() {}
@@ -18,26 +18,17 @@ final class WireText {
     return Energy.of(kwh.setScale(3, RoundingMode.HALF_EVEN), EnergyUnit.KWH);
   }
 
-  static String kwh(BigDecimal kwh) {
-    return energy(kwh).format();
-  }
-
-  /** An exact kWh value without trailing zeros, e.g. {@code 300 kWh} for a free-energy figure. */
+  /** An exact kWh value without trailing zeros, e.g. {@code 300 kWh}. */
   static Energy exactKwh(BigDecimal kwh) {
-    BigDecimal v = kwh.stripTrailingZeros();
-    return Energy.of(v.scale() < 0 ? v.setScale(0) : v, EnergyUnit.KWH);
+    return Energy.of(plain(kwh), EnergyUnit.KWH);
   }
 
-  static String kw(BigDecimal kw) {
-    BigDecimal v = kw.stripTrailingZeros();
-    return Power.of(v.scale() < 0 ? v.setScale(0) : v, PowerUnit.KW).format();
+  static Power power(BigDecimal kw) {
+    return Power.of(plain(kw), PowerUnit.KW);
   }
 
-  static String fraction(BigDecimal f) {
-    return f.toPlainString();
-  }
-
-  static String soc(BigDecimal soc) {
-    return soc.setScale(4, RoundingMode.HALF_EVEN).min(BigDecimal.ONE.setScale(4)).toPlainString();
+  private static BigDecimal plain(BigDecimal v) {
+    BigDecimal s = v.stripTrailingZeros();
+    return s.scale() < 0 ? s.setScale(0) : s;
   }
 }

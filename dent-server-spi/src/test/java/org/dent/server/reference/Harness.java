@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.assertj.core.api.AbstractThrowableAssert;
@@ -35,9 +36,14 @@ import org.dent.core.model.Scalar;
 import org.dent.core.model.SelectRequest;
 import org.dent.core.model.StatusRequest;
 import org.dent.core.model.Stop;
-import org.dent.core.model.TagGroup;
 import org.dent.core.model.UpdateRequest;
+import org.dent.core.profile.ProfileTags;
 import org.dent.core.profile.StorageProfile;
+import org.dent.core.profile.TagGroup;
+import org.dent.core.profile.view.TransferDirection;
+import org.dent.core.profile.view.TransferRequest;
+import org.dent.core.units.Energy;
+import org.dent.core.units.Power;
 import org.dent.core.units.WireTime;
 import org.dent.core.validation.MessageValidator;
 import org.dent.server.spi.BusinessException;
@@ -185,18 +191,19 @@ final class Harness implements AutoCloseable {
   static Order withTerms(Order o, String method) {
     return o.toBuilder().billing(Billing.builder().name("Sunfield Solar Co-op").build())
         .payments(List.of(Payment.builder().type("POST-FULFILLMENT").collectedBy("BPP")
-            .tags(List.of(Tags.group("payment-terms", "method", method))).build())).build();
+            .tags(List.of(ProfileTags.group(TagGroup.PAYMENT_TERMS, Map.of("method", method)))).build()))
+        .build();
   }
 
   static Order transfer(String orderId, String direction, String energy, String power, String start) {
-    TagGroup g = Tags.group("transfer-request", "direction", direction, "energy", energy, "power", power,
-        "start", start);
+    org.dent.core.model.TagGroup g = new TransferRequest(TransferDirection.fromCode(direction), Energy.parse(energy),
+        Power.parse(power), Instant.parse(start)).toTagGroup();
     return Order.builder().id(orderId).fulfillments(List.of(Fulfillment.builder().id("f1").tags(List.of(g))
         .build())).build();
   }
 
   /** The value of {@code code} in the first group {@code group} of the order's fulfillment tags. */
   static String tag(Order o, String group, String code) {
-    return Tags.values(Tags.find(o.fulfillments().get(0).tags(), group)).get(code);
+    return ProfileTags.value(o.fulfillments().get(0).tags(), TagGroup.fromCode(group).orElseThrow(), code);
   }
 }

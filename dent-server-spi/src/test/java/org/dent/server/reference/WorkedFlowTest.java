@@ -24,6 +24,10 @@ import org.dent.core.model.SearchRequest;
 import org.dent.core.model.SelectRequest;
 import org.dent.core.model.StatusRequest;
 import org.dent.core.model.UpdateRequest;
+import org.dent.core.profile.view.Alert;
+import org.dent.core.profile.view.Receipt;
+import org.dent.core.profile.view.ResidualPolicy;
+import org.dent.core.profile.view.Settlement;
 import org.dent.core.units.Energy;
 import org.junit.jupiter.api.Test;
 
@@ -108,11 +112,10 @@ class WorkedFlowTest {
       Order push = pushes.get(pushes.size() - 1);
       Order w13 = ((OnStatusCallback) worked("13-on_status_push")).message().order();
       assertThat(push.fulfillments().get(0).state()).isEqualTo(w13.fulfillments().get(0).state());
-      for (String group : List.of("storage-receipt", "alert")) {
-        assertThat(Tags.values(Tags.find(push.fulfillments().get(0).tags(), group)))
-            .as(group).usingComparatorForType((a, b) -> same(a, b), String.class)
-            .isEqualTo(Tags.values(Tags.find(w13.fulfillments().get(0).tags(), group)));
-      }
+      var ourTags = push.fulfillments().get(0).tags();
+      var theirTags = w13.fulfillments().get(0).tags();
+      assertThat(Receipt.in(ourTags)).isEqualTo(Receipt.in(theirTags));
+      assertThat(Alert.in(ourTags)).isEqualTo(Alert.in(theirTags));
       assertThat(Harness.tag(push, "storage-telemetry", "stored-energy")).isEqualTo("38.367 kWh");
       assertThat(Harness.tag(push, "storage-telemetry", "withdrawable-energy")).isEqualTo("36.800 kWh");
       assertThat(Harness.tag(push, "storage-telemetry", "soc")).isEqualTo("0.7673");
@@ -131,21 +134,9 @@ class WorkedFlowTest {
           "capacity-reservation=33.33", "energy-in=20.00", "energy-out=0.00", "fixed-fee=50.00",
           "cancellation-fee=25.00", "buy-back-credit=-95.91", "tax=23.10");
       assertThat(o15.quote().price().value()).isEqualTo("55.52");
-      assertThat(Tags.values(Tags.find(o15.tags(), "settlement"))).containsEntry("residual-energy", "38.365 kWh")
-          .containsEntry("residual-policy", "buy-back").containsEntry("buy-back-price-per-kwh", "2.50");
+      assertThat(Settlement.in(o15.tags())).contains(new Settlement(Energy.ofKwh("38.365"), ResidualPolicy.BUY_BACK,
+          new BigDecimal("2.50")));
       assertThat(o15.cancellation().reason().id()).isEqualTo("buyer-terminates");
-    }
-  }
-
-  /** Equal strings, or equal quantities ("40 kWh" vs "40.000 kWh"). */
-  private static int same(String a, String b) {
-    if (a.equals(b)) {
-      return 0;
-    }
-    try {
-      return Energy.parse(a).equals(Energy.parse(b)) ? 0 : 1;
-    } catch (RuntimeException e) {
-      return 1;
     }
   }
 }
