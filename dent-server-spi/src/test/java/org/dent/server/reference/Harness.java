@@ -87,8 +87,17 @@ final class Harness implements AutoCloseable {
   Context context(Action action, String txn) {
     return Context.builder().domain(StorageProfile.DOMAIN).action(action.wireName()).version("1.1.0")
         .bapId(BAP).bapUri("https://bap.microgrid.example/dent").bppId("bpp.voltvault.example")
-        .bppUri("https://bpp.voltvault.example/dent").transactionId(txn)
+        .bppUri("https://bpp.voltvault.example/dent").transactionId(txnId(txn))
         .messageId(UUID.randomUUID().toString()).timestamp(WireTime.format(clock.instant())).ttl("PT30S").build();
+  }
+
+  /** Test names ("t1") as the UUIDs the schema wants; UUIDs stay as they are. */
+  static String txnId(String name) {
+    try {
+      return UUID.fromString(name).toString();
+    } catch (IllegalArgumentException e) {
+      return UUID.nameUUIDFromBytes(name.getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
+    }
   }
 
   RequestContext rc(Context c) {
