@@ -169,11 +169,15 @@ final class Harness implements AutoCloseable {
     return out;
   }
 
-  /** Confirms {@code energy} on {@code asset} over the window in a fresh transaction; returns the order id. */
+  /**
+   * Confirms {@code energy} (or what is granted of it) on {@code asset} over the window in a fresh transaction;
+   * returns the order id.
+   */
   String book(String asset, String energy, String start, String end) {
     String txn = UUID.randomUUID().toString();
     Order o = order(asset, energy, start, end);
-    select(txn, o);
+    Order granted = select(txn, o).message().order();
+    o = order(asset, granted.items().get(0).quantity().selected().measure().value(), start, end);
     init(txn, withTerms(o));
     return confirm(txn, withTerms(o)).message().order().id();
   }
