@@ -28,6 +28,8 @@ final class AssetBook {
   final StepLedger charging = new StepLedger();
   final StepLedger discharging = new StepLedger();
   private final Map<String, Contract> live = new LinkedHashMap<>();
+  /** The asset's catalog item without the per-search figures; built once, racy but idempotent. */
+  volatile org.dent.core.model.@org.jspecify.annotations.Nullable Item offerTemplate;
 
   AssetBook(AssetSpec spec) {
     this.spec = spec;

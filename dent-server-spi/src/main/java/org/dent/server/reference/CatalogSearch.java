@@ -33,6 +33,8 @@ import org.jspecify.annotations.Nullable;
  * window off an asset's slot grid filters that asset out: search never errs over granularity.
  */
 final class CatalogSearch {
+  /** Kilometres per degree of latitude (a lower bound, so the box never drops an asset inside the radius). */
+  private static final double KM_PER_DEGREE = 110.5;
   private final OperatorState state;
 
   CatalogSearch(OperatorState state) {
@@ -63,9 +65,11 @@ final class CatalogSearch {
     Instant now = state.now();
     Map<String, Location> sites = new LinkedHashMap<>();
     List<Item> items = new ArrayList<>();
+    double latSpan = radius / KM_PER_DEGREE;
     for (AssetBook book : ours ? state.books.values() : List.<AssetBook>of()) {
       AssetSpec a = book.spec;
-      if (a.site().distanceKm(lat, lon) > radius && q.area() != null
+      if (q.area() != null && (Math.abs(a.site().latitude() - lat) > latSpan // cheap box before the great circle
+          || a.site().distanceKm(lat, lon) > radius)
           || book.maxChargeKw.compareTo(minCharge) < 0 || book.maxDischargeKw.compareTo(minDischarge) < 0
           || !window.isAlignedTo(a.slotGranularity()) || !window.end().isAfter(now)
           || budget != null && !budget.currency().equals(a.currency())) {
@@ -80,7 +84,7 @@ final class CatalogSearch {
         continue;
       }
       sites.putIfAbsent(a.site().id(), location(a.site()));
-      items.add(offer(a, free, window, estimate));
+      items.add(offer(book, free, window, estimate));
     }
     Catalog.Builder catalog = Catalog.builder().descriptor(Descriptor.builder().name(state.fleet.providerName())
         .build());
@@ -92,13 +96,22 @@ final class CatalogSearch {
         .locations(List.copyOf(sites.values())).items(items).build())).build();
   }
 
-  private Item offer(AssetSpec a, BigDecimal free, TimeWindow window, Bill estimate) {
-    Site s = a.site();
-    return new StorageOffer(a.id(), state.fleet.providerId(), s.id(),
-        new GeoPoint(BigDecimal.valueOf(s.latitude()), BigDecimal.valueOf(s.longitude())), window,
-        WireText.exactKwh(free), WireText.exactKwh(a.usableKwh()), estimate.total(), a.spec(), a.pricing(),
-        OrderWire.cancellationTerms(a, window), Descriptor.builder().name(a.name()).code("battery-storage").build())
-        .toItem();
+  /** The offer of {@code book} for this search: its catalog item template with the search's figures. */
+  private Item offer(AssetBook book, BigDecimal free, TimeWindow window, Bill estimate) {
+    Item template = book.offerTemplate;
+    if (template == null) {
+      AssetSpec a = book.spec;
+      Site s = a.site();
+      template = new StorageOffer(a.id(), state.fleet.providerId(), s.id(),
+          new GeoPoint(BigDecimal.valueOf(s.latitude()), BigDecimal.valueOf(s.longitude())), window,
+          WireText.exactKwh(free), WireText.exactKwh(a.usableKwh()), estimate.total(), a.spec(), a.pricing(),
+          List.of(), Descriptor.builder().name(a.name()).code("battery-storage").build()).toItem();
+      book.offerTemplate = template;
+    }
+    return template.toBuilder().time(OrderWire.range(window))
+        .quantity(template.quantity().toBuilder().available(OrderWire.measure(WireText.exactKwh(free))).build())
+        .price(template.price().toBuilder().estimatedValue(estimate.total().value()).build())
+        .cancellationTerms(OrderWire.cancellationTerms(book.spec, window)).build();
   }
 
   static Location location(Site s) {
