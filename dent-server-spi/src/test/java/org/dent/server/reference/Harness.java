@@ -71,6 +71,12 @@ final class Harness implements AutoCloseable {
     this.operator = ReferenceOperator.builder().fleet(fleet).clock(clock).build().attach(pushes::add);
   }
 
+  /** Drives {@code operator} (pushes attached here); {@code contexts} only dates the request contexts. */
+  Harness(MutableClock contexts, ReferenceOperator operator) {
+    this.clock = contexts;
+    this.operator = operator.attach(pushes::add);
+  }
+
   @Override
   public void close() {
     operator.close();
