@@ -21,7 +21,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import okhttp3.OkHttpClient;
+import java.util.Set;
 import org.dent.client.correlation.Correlator;
+import org.dent.client.registry.RegistryClient;
+import org.dent.client.registry.RegistryKeyResolver;
+import org.dent.client.registry.RegistryListener;
 import org.dent.client.transport.DentEventListener;
 import org.dent.client.transport.HttpHost;
 import org.dent.client.transport.InboundHandler;
@@ -426,6 +430,30 @@ public final class DentClient implements AutoCloseable {
     /** Where BPP keys come from (a registry-backed cache, or static keys in tests). */
     public Builder keyResolver(KeyResolver keyResolver) {
       this.keyResolver = keyResolver;
+      return this;
+    }
+
+    /**
+     * Resolves BPP keys through the Beckn registry at {@code registryUrl} ({@code POST /lookup}), cached per key
+     * (see {@link RegistryKeyResolver}); only subscribers of type {@code BPP} sign callbacks. Key cache hits and
+     * misses reach the event listener. Call after {@link #clock} and {@link #listener} to have them used.
+     */
+    public Builder registry(URI registryUrl) {
+      DentEventListener events = listener;
+      this.keyResolver = RegistryKeyResolver.builder(RegistryClient.create(registryUrl.toString()))
+          .clock(clock)
+          .acceptedTypes(Set.of("BPP"))
+          .listener(new RegistryListener() {
+            @Override
+            public void onKeyEvent(Event event, String subscriberId, String uniqueKeyId) {
+              if (event == Event.HIT) {
+                events.keyCacheHit(subscriberId, uniqueKeyId);
+              } else if (event == Event.MISS) {
+                events.keyCacheMiss(subscriberId, uniqueKeyId);
+              }
+            }
+          })
+          .build();
       return this;
     }
 

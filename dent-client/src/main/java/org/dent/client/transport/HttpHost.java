@@ -19,6 +19,8 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.Promise;
+import org.eclipse.jetty.util.thread.Invocable;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -169,24 +171,28 @@ public final class HttpHost implements AutoCloseable {
         return write(response, callback, InboundResult.nack(503, ErrorCode.OVERLOADED.code(),
             "receiver overloaded, retry later", List.of(), Map.of("Retry-After", "1")));
       }
-      Content.Source.asByteArrayAsync(request, maxBodyBytes).whenCompleteAsync((bytes, error) -> {
-        try {
-          InboundResult result;
-          if (error != null) {
-            result = error instanceof IllegalStateException || error.getCause() instanceof IllegalStateException
-                ? tooLarge()
-                : InboundResult.nack(400, ErrorCode.INVALID_REQUEST.code(), "could not read the body", List.of());
-          } else {
-            result = pipeline.process(path, name -> request.getHeaders().get(name), bytes);
-          }
-          write(response, callback, result);
-        } catch (RuntimeException e) {
-          log.error("unexpected failure serving {}", path, e);
-          callback.failed(e);
-        } finally {
-          inFlight.release();
-        }
-      }, threads);
+      // BLOCKING invocation type: Jetty runs the completion on a pool thread, never the selector, because
+      // verifying and validating is CPU work.
+      Content.Source.asByteArrayAsync(request, maxBodyBytes, Promise.Invocable.from(
+          Invocable.InvocationType.BLOCKING, (byte[] bytes, Throwable error) -> {
+            try {
+              InboundResult result;
+              if (error != null) {
+                result = error instanceof IllegalStateException || error.getCause() instanceof IllegalStateException
+                    ? tooLarge()
+                    : InboundResult.nack(400, ErrorCode.INVALID_REQUEST.code(), "could not read the body",
+                        List.of());
+              } else {
+                result = pipeline.process(path, name -> request.getHeaders().get(name), bytes);
+              }
+              write(response, callback, result);
+            } catch (RuntimeException e) {
+              log.error("unexpected failure serving {}", path, e);
+              callback.failed(e);
+            } finally {
+              inFlight.release();
+            }
+          }));
       return true;
     }
 

@@ -14,6 +14,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Function;
+import org.dent.core.error.DentException;
 import org.dent.core.error.ErrorCode;
 import org.dent.core.error.MalformedMessageException;
 import org.dent.core.error.Violation;
@@ -127,6 +128,11 @@ public final class InboundPipeline {
       }
     } catch (SignatureVerificationException e) {
       return unauthorized(e);
+    } catch (DentException e) {
+      // The key could not be looked up (registry unreachable): not the sender's fault, try again later.
+      log.warn("cannot verify a signature now: {}", e.getMessage());
+      return InboundResult.nack(503, ErrorCode.OVERLOADED.code(), "cannot verify the signature now: "
+          + e.getMessage(), List.of(SignatureHeaders.AUTHORIZATION), Map.of("Retry-After", "5"));
     }
 
     JsonNode tree;

@@ -16,6 +16,8 @@ import picocli.CommandLine.Command;
         KeygenCommand.class,
         SignCommand.class,
         VerifyCommand.class,
+        ConformanceCommand.class,
+        BapCommand.class,
     })
 public final class DentCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -62,4 +62,18 @@ public record GeoPoint(BigDecimal latitude, BigDecimal longitude) {
   public String toString() {
     return format();
   }
+
+  /** Mean Earth radius used for distances, in km. */
+  public static final double EARTH_RADIUS_KM = 6371.0088;
+
+  /** Great-circle (haversine) distance to {@code other}, in km. */
+  public double distanceKm(GeoPoint other) {
+    double lat1 = Math.toRadians(latitude.doubleValue());
+    double lat2 = Math.toRadians(other.latitude.doubleValue());
+    double dLat = lat2 - lat1;
+    double dLon = Math.toRadians(other.longitude.doubleValue() - longitude.doubleValue());
+    double h = Math.sin(dLat / 2) * Math.sin(dLat / 2)
+        + Math.cos(lat1) * Math.cos(lat2) * Math.sin(dLon / 2) * Math.sin(dLon / 2);
+    return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
+  }
 }
