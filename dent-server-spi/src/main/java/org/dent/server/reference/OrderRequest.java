@@ -5,23 +5,22 @@ import java.util.Map;
 import org.dent.core.error.DentException;
 import org.dent.core.error.ErrorCode;
 import org.dent.core.model.Billing;
-import org.dent.core.model.Fulfillment;
-import org.dent.core.model.Item;
 import org.dent.core.model.Order;
 import org.dent.core.model.Payment;
 import org.dent.core.model.Scalar;
 import org.dent.core.model.Stop;
 import org.dent.core.profile.ProfileException;
 import org.dent.core.profile.view.AlertThresholds;
+import org.dent.core.profile.view.StorageOrder;
 import org.dent.core.units.Energy;
 import org.dent.core.units.TimeWindow;
 import org.dent.server.spi.BusinessException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a {@code select}/{@code init}/{@code confirm} order asks for: one item (asset) of this provider, the energy
- * to reserve, the window, and the BAP's billing, payments and alert thresholds. Refusals carry the pointer of the
- * field at fault.
+ * What a {@code select}/{@code init}/{@code confirm} order asks for, read through the {@link StorageOrder} and
+ * {@link AlertThresholds} views: one item (asset) of this provider, the energy to reserve, the window, and the
+ * BAP's billing, payments and alert thresholds. Refusals carry the pointer of the field at fault.
  */
 record OrderRequest(AssetSpec asset, Energy energy, TimeWindow window, String fulfillmentId,
     @Nullable Billing billing, List<Payment> payments, AlertThresholds thresholds, boolean thresholdsGiven) {
@@ -36,48 +35,29 @@ record OrderRequest(AssetSpec asset, Energy energy, TimeWindow window, String fu
     if (order == null) {
       throw invalid("a storage order is required", ORDER);
     }
-    if (order.provider() != null && order.provider().id() != null
-        && !order.provider().id().equals(fleet.providerId())) {
-      throw new BusinessException(ErrorCode.PROVIDER_NOT_FOUND, "provider " + order.provider().id()
-          + " not found", List.of(ORDER + "/provider/id"));
-    }
-    List<Item> items = order.items();
-    if (items == null || items.size() != 1 || items.get(0) == null) {
+    if (order.items() != null && order.items().size() > 1) {
       throw invalid("a storage order has exactly one item", ORDER + "/items");
     }
-    Item item = items.get(0);
-    AssetSpec asset = item.id() == null ? null : assets.get(item.id());
-    if (asset == null) {
-      throw new BusinessException(ErrorCode.ITEM_NOT_FOUND, "item " + item.id() + " not found",
-          List.of(ORDER + "/items/0/id"));
-    }
-    Scalar m = item.quantity() == null || item.quantity().selected() == null ? null
-        : item.quantity().selected().measure();
-    Energy energy = energy(m, ORDER + "/items/0/quantity/selected/measure");
-    String fulfillmentId = "f1";
-    TimeWindow window = null;
-    List<Fulfillment> fs = order.fulfillments() == null ? List.of() : order.fulfillments();
-    for (int i = 0; i < fs.size() && window == null; i++) {
-      Fulfillment f = fs.get(i);
-      if (f == null || f.stops() == null) {
-        continue;
-      }
-      for (int j = 0; j < f.stops().size() && window == null; j++) {
-        window = window(f.stops().get(j), ORDER + "/fulfillments/" + i + "/stops/" + j + "/time/range");
-        if (window != null && f.id() != null) {
-          fulfillmentId = f.id();
-        }
-      }
-    }
-    if (window == null) {
-      throw invalid("a storage order states its window", ORDER + "/fulfillments");
-    }
+    StorageOrder asked;
     AlertThresholds thresholds;
     try {
+      asked = StorageOrder.from(order);
       thresholds = AlertThresholds.in(order.tags()).orElse(null);
     } catch (ProfileException e) {
       throw e.under(ORDER);
     }
+    if (!asked.providerId().equals(fleet.providerId())) {
+      throw new BusinessException(ErrorCode.PROVIDER_NOT_FOUND, "provider " + asked.providerId() + " not found",
+          List.of(ORDER + "/provider/id"));
+    }
+    AssetSpec asset = assets.get(asked.itemId());
+    if (asset == null) {
+      throw new BusinessException(ErrorCode.ITEM_NOT_FOUND, "item " + asked.itemId() + " not found",
+          List.of(ORDER + "/items/0/id"));
+    }
+    Energy energy = asked.energy();
+    TimeWindow window = asked.window();
+    String fulfillmentId = asked.fulfillmentId() == null ? "f1" : asked.fulfillmentId();
     return new OrderRequest(asset, energy, window, fulfillmentId, order.billing(),
         order.payments() == null ? List.of() : order.payments(),
         thresholds == null ? AlertThresholds.DEFAULTS : thresholds, thresholds != null);

@@ -12,21 +12,19 @@ import org.dent.core.model.Fee;
 import org.dent.core.model.Fulfillment;
 import org.dent.core.model.FulfillmentState;
 import org.dent.core.model.Item;
-import org.dent.core.model.ItemQuantity;
 import org.dent.core.model.Option;
 import org.dent.core.model.Order;
 import org.dent.core.model.Payment;
 import org.dent.core.model.PaymentParams;
 import org.dent.core.model.Price;
-import org.dent.core.model.Provider;
 import org.dent.core.model.QuantityValue;
 import org.dent.core.model.Scalar;
-import org.dent.core.model.Stop;
 import org.dent.core.model.TagGroup;
 import org.dent.core.model.Time;
 import org.dent.core.model.TimeRange;
 import org.dent.core.profile.view.AlertThresholds;
 import org.dent.core.profile.view.Bill;
+import org.dent.core.profile.view.StorageOrder;
 import org.dent.core.profile.view.StorageState;
 import org.dent.core.units.Energy;
 import org.dent.core.units.TimeWindow;
@@ -38,15 +36,11 @@ import org.jspecify.annotations.Nullable;
  * every tag group is written by its typed view.
  */
 final class OrderWire {
-  static final String FULFILLMENT_TYPE = "energy-storage";
-
   private OrderWire() {}
 
   static Order quoteOrder(Fleet fleet, Quote q, boolean withTerms) {
     Terms t = q.terms();
-    Order.Builder b = Order.builder().provider(Provider.builder().id(fleet.providerId()).build())
-        .items(List.of(item(t.asset(), t.energy())))
-        .fulfillments(List.of(fulfillment(t, null, null, null)))
+    Order.Builder b = base(fleet, t, null, null, null)
         .quote(q.estimate().toQuotation(Duration.between(q.issuedAt(), q.expiresAt())));
     if (withTerms) {
       b.billing(t.billing()).payments(payments(fleet, t, q.estimate()))
@@ -66,10 +60,7 @@ final class OrderWire {
     if (s.settlement() != null) {
       orderTags.add(s.settlement().toTagGroup());
     }
-    Order.Builder b = Order.builder().id(s.orderId()).status(s.status())
-        .provider(Provider.builder().id(fleet.providerId()).build())
-        .items(List.of(item(t.asset(), t.energy())))
-        .fulfillments(List.of(fulfillment(t, s.state(), s.updatedAt(), fulfillmentTags)))
+    Order.Builder b = base(fleet, t, s.state(), s.updatedAt(), fulfillmentTags).id(s.orderId()).status(s.status())
         .quote(s.bill().toQuotation(null))
         .billing(t.billing()).payments(payments(fleet, t, s.bill()))
         .cancellationTerms(cancellationTerms(t.asset(), t.window()))
@@ -98,28 +89,29 @@ final class OrderWire {
     return tags;
   }
 
-  static Item item(AssetSpec a, Energy selected) {
-    return Item.builder().id(a.id())
-        .quantity(ItemQuantity.builder().selected(measure(selected)).build())
-        .tags(List.of(a.spec().toTagGroup(), a.pricing().toTagGroup())).build();
+  /**
+   * The reservation as {@link StorageOrder#toOrder()} writes it, its item carrying the asset's {@code storage-spec}
+   * and {@code pricing}, its fulfillment the state and {@code tags} when given.
+   */
+  static Order.Builder base(Fleet fleet, Terms t, @Nullable StorageState state, @Nullable Instant stateAt,
+      @Nullable List<TagGroup> tags) {
+    Order o = new StorageOrder(fleet.providerId(), t.asset().id(), t.energy(), t.window(), t.fulfillmentId())
+        .toOrder();
+    Item item = o.items().get(0).toBuilder()
+        .tags(List.of(t.asset().spec().toTagGroup(), t.asset().pricing().toTagGroup())).build();
+    Fulfillment.Builder f = o.fulfillments().get(0).toBuilder();
+    if (state != null) {
+      f.state(state.toState(stateAt));
+    }
+    if (tags != null && !tags.isEmpty()) {
+      f.tags(tags);
+    }
+    return o.toBuilder().items(List.of(item)).fulfillments(List.of(f.build()));
   }
 
   static QuantityValue measure(Energy e) {
     return QuantityValue.builder().measure(Scalar.builder().value(e.value().toPlainString())
         .unit(e.unit().symbol()).build()).build();
-  }
-
-  static Fulfillment fulfillment(Terms t, @Nullable StorageState state, @Nullable Instant stateAt,
-      @Nullable List<TagGroup> tags) {
-    Fulfillment.Builder b = Fulfillment.builder().id(t.fulfillmentId()).type(FULFILLMENT_TYPE)
-        .stops(List.of(Stop.builder().type("start").time(range(t.window())).build()));
-    if (state != null) {
-      b.state(state.toState(stateAt));
-    }
-    if (tags != null && !tags.isEmpty()) {
-      b.tags(tags);
-    }
-    return b.build();
   }
 
   static Time range(TimeWindow w) {

@@ -1,6 +1,7 @@
 package org.dent.server.reference;
 
 import java.util.Objects;
+import org.dent.core.profile.view.GeoPoint;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,24 +32,16 @@ public record Site(String id, double latitude, double longitude, @Nullable Strin
   }
 
   /**
-   * Reads a Beckn {@code gps} value {@code "lat,lon"}.
+   * Reads a Beckn {@code gps} value {@code "lat,lon"} (through {@link GeoPoint#parse}) as {@code {lat, lon}}.
    *
    * @throws IllegalArgumentException when malformed or out of range
    */
   public static double[] parseGps(String gps) {
-    String[] parts = gps == null ? new String[0] : gps.split(",");
-    if (parts.length != 2) {
-      throw new IllegalArgumentException("gps is \"lat,lon\", not " + gps);
-    }
     try {
-      double lat = Double.parseDouble(parts[0].trim());
-      double lon = Double.parseDouble(parts[1].trim());
-      if (!(lat >= -90 && lat <= 90 && lon >= -180 && lon <= 180)) {
-        throw new IllegalArgumentException("gps out of range: " + gps);
-      }
-      return new double[] {lat, lon};
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("gps is \"lat,lon\", not " + gps, e);
+      GeoPoint p = GeoPoint.parse(gps);
+      return new double[] {p.latitude().doubleValue(), p.longitude().doubleValue()};
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException("gps is \"lat,lon\" in range, not " + gps + ": " + e.getMessage(), e);
     }
   }
 
@@ -57,7 +50,10 @@ public record Site(String id, double latitude, double longitude, @Nullable Strin
     return strip(latitude) + "," + strip(longitude);
   }
 
-  /** Great-circle (haversine) distance in km from this site to a point. */
+  /**
+   * Great-circle (haversine) distance in km from this site to a point; the same formula as
+   * {@link GeoPoint#distanceKm}, on doubles, because search runs it for every asset.
+   */
   public double distanceKm(double lat, double lon) {
     return distanceKm(latitude, longitude, lat, lon);
   }

@@ -46,7 +46,7 @@ import org.dent.core.units.Energy;
 import org.dent.core.units.Power;
 import org.dent.core.units.WireTime;
 import org.dent.core.validation.MessageValidator;
-import org.dent.server.spi.BusinessException;
+import org.dent.core.error.DentException;
 import org.dent.server.spi.RequestContext;
 
 /**
@@ -190,8 +190,8 @@ final class Harness implements AutoCloseable {
 
   static AbstractThrowableAssert<?, ? extends Throwable> refused(org.assertj.core.api.ThrowableAssert
       .ThrowingCallable call, String code) {
-    return assertThatThrownBy(call).isInstanceOf(BusinessException.class)
-        .satisfies(e -> assertThat(((BusinessException) e).code()).isEqualTo(code));
+    return assertThatThrownBy(call).isInstanceOf(DentException.class)
+        .satisfies(e -> assertThat(((DentException) e).code()).isEqualTo(code));
   }
 
   static Order order(String asset, String kwh, String start, String end) {

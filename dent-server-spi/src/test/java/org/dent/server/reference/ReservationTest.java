@@ -9,11 +9,8 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import org.dent.core.model.BreakupLine;
-import org.dent.core.model.Fulfillment;
 import org.dent.core.model.Item;
-import org.dent.core.model.ItemQuantity;
 import org.dent.core.model.OnCancelCallback;
 import org.dent.core.model.OnConfirmCallback;
 import org.dent.core.model.OnSelectCallback;
@@ -230,12 +227,16 @@ class ReservationTest {
   }
 
   @Test
-  void anOrderWithoutAProviderStillFindsTheItem() {
-    Order o = order("vv-bess-04", "20", START, END).toBuilder().provider(null)
-        .fulfillments(List.of(Fulfillment.builder().stops(order("x", "1", START, END).fulfillments().get(0).stops())
-            .build())).items(List.of(Item.builder().id("vv-bess-04").quantity(ItemQuantity.builder()
-            .selected(order("x", "20", START, END).items().get(0).quantity().selected()).build()).build())).build();
-    assertThat(h.select(UUID.randomUUID().toString(), o).message().order().fulfillments().get(0).id())
-        .isEqualTo("f1");
+  void anOrderIsReadByTheStorageOrderViewWithPointers() {
+    Order noProvider = order("vv-bess-04", "20", START, END).toBuilder().provider(null).build();
+    refused(() -> h.select("t", noProvider), "30000").satisfies(e -> assertThat(
+        ((org.dent.core.error.DentException) e).paths()).containsExactly("/message/order/provider"));
+    Order twoItems = order("vv-bess-04", "20", START, END);
+    Order two = twoItems.toBuilder().items(List.of(twoItems.items().get(0), twoItems.items().get(0))).build();
+    refused(() -> h.select("t", two), "30000");
+    Order otherFulfillmentId = order("vv-bess-04", "20", START, END);
+    otherFulfillmentId = otherFulfillmentId.toBuilder().fulfillments(List.of(otherFulfillmentId.fulfillments().get(0)
+        .toBuilder().id("mine").build())).build();
+    assertThat(h.select("t", otherFulfillmentId).message().order().fulfillments().get(0).id()).isEqualTo("mine");
   }
 }
