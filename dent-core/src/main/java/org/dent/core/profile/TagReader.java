@@ -22,7 +22,8 @@ import org.jspecify.annotations.Nullable;
  * checks the whole group exactly as the {@link StorageProfileValidator} does (only the table's codes, each once,
  * values of their kind and sign, required codes present, the rules between two values) and throws a
  * {@link ProfileException} listing everything wrong. Afterwards each getter returns a value that passed those
- * checks, or null when the optional code is absent. Immutable.
+ * checks, or null when the optional code is absent. Asking for a code outside the group, or with a getter of
+ * another kind, is a programming error: {@link IllegalArgumentException}. Immutable.
  */
 public final class TagReader {
   private final TagGroup group;

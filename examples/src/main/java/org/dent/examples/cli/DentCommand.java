@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
     subcommands = {
         ValidateCommand.class,
         RegistryCommand.class,
+        BppCommand.class,
         KeygenCommand.class,
         SignCommand.class,
         VerifyCommand.class,

@@ -18,6 +18,7 @@ import org.dent.core.profile.ProfileException;
 import org.dent.core.profile.ProfileTags;
 import org.dent.core.profile.StorageProfile;
 import org.dent.core.profile.TagGroup;
+import org.dent.core.profile.TagReader;
 import org.dent.core.units.Energy;
 import org.dent.core.units.Money;
 import org.dent.core.units.Power;
@@ -85,8 +86,10 @@ public record StorageRequirement(@Nullable SearchArea area, TimeWindow window, E
     Price price = item.price();
     Money budget = Wire.money(price, price == null ? null : price.maximumValue(), "/item/price", "maximum_value",
         "budget");
-    Power[] p = Wire.at("/item", () -> Wire.first(item.tags(), TagGroup.STORAGE_REQUIREMENT,
-        r -> new Power[] {r.power("min-charge-power"), r.power("min-discharge-power")})).orElse(new Power[2]);
+    TagReader filters = Wire.at("/item", () -> ProfileTags.read(item.tags(), TagGroup.STORAGE_REQUIREMENT))
+        .orElse(null);
+    Power minCharge = filters == null ? null : filters.power("min-charge-power");
+    Power minDischarge = filters == null ? null : filters.power("min-discharge-power");
     Fulfillment f = Wire.require(intent.fulfillment(), "/fulfillment", "a storage search states the storage window");
     List<Stop> stops = f.stops();
     Stop stop = Wire.require(stops == null || stops.isEmpty() ? null : stops.get(0), "/fulfillment/stops/0",
@@ -95,7 +98,7 @@ public record StorageRequirement(@Nullable SearchArea area, TimeWindow window, E
     Location loc = stop.location();
     SearchArea area = loc == null || loc.circle() == null ? null
         : Wire.at("/fulfillment/stops/0/location/circle", () -> SearchArea.from(loc.circle()));
-    return Wire.at("", () -> new StorageRequirement(area, window, energy, budget, p[0], p[1]));
+    return Wire.at("", () -> new StorageRequirement(area, window, energy, budget, minCharge, minDischarge));
   }
 
   /** The search intent, exactly as the worked {@code 01-search} writes it. */

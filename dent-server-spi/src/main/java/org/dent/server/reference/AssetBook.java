@@ -1,0 +1,90 @@
+package org.dent.server.reference;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
+import org.dent.core.profile.view.TransferDirection;
+import org.dent.core.units.TimeWindow;
+
+/**
+ * The books of one asset: reserved energy over time, scheduled charge and discharge power over time, and the live
+ * contracts. One lock guards all of it and the contracts' state; no method takes another asset's lock, so there is
+ * no lock ordering to get wrong.
+ *
+ * <p>Invariant (checked by {@link #tryReserve} under the lock): at every instant the reserved energy of overlapping
+ * contracts is at most the usable capacity, and scheduled power is at most the rating in each direction.
+ */
+final class AssetBook {
+  final AssetSpec spec;
+  final BigDecimal sqrtEta;
+  final BigDecimal usableKwh;
+  final BigDecimal maxChargeKw;
+  final BigDecimal maxDischargeKw;
+  final ReentrantLock lock = new ReentrantLock();
+  final StepLedger reserved = new StepLedger();
+  final StepLedger charging = new StepLedger();
+  final StepLedger discharging = new StepLedger();
+  private final Map<String, Contract> live = new LinkedHashMap<>();
+  /** The asset's catalog item without the per-search figures; built once, racy but idempotent. */
+  volatile org.dent.core.model.@org.jspecify.annotations.Nullable Item offerTemplate;
+
+  AssetBook(AssetSpec spec) {
+    this.spec = spec;
+    this.sqrtEta = spec.sqrtEfficiency();
+    this.usableKwh = spec.usableKwh();
+    this.maxChargeKw = spec.maxChargeKw();
+    this.maxDischargeKw = spec.maxDischargeKw();
+  }
+
+  /** Energy still free throughout {@code window}, never negative. Caller holds the lock (or accepts a stale read). */
+  BigDecimal freeKwh(TimeWindow window) {
+    return usableKwh.subtract(reserved.max(window.start(), window.end())).max(BigDecimal.ZERO);
+  }
+
+  /** Reserves {@code kwh} over {@code window} if it fits; caller holds the lock. */
+  boolean tryReserve(TimeWindow window, BigDecimal kwh) {
+    if (freeKwh(window).compareTo(kwh) < 0) {
+      return false;
+    }
+    reserved.add(window.start(), window.end(), kwh);
+    return true;
+  }
+
+  /** Power still free in one direction throughout {@code [start, end)}. */
+  BigDecimal freePowerKw(TransferDirection direction, java.time.Instant start, java.time.Instant end) {
+    StepLedger l = direction == TransferDirection.CHARGE ? charging : discharging;
+    BigDecimal rating = direction == TransferDirection.CHARGE ? maxChargeKw : maxDischargeKw;
+    return rating.subtract(l.max(start, end)).max(BigDecimal.ZERO);
+  }
+
+  void bookPower(Transfer tr) {
+    (tr.direction == TransferDirection.CHARGE ? charging : discharging).add(tr.start, tr.plannedEnd, tr.powerKw);
+  }
+
+  void releasePower(Transfer tr) {
+    (tr.direction == TransferDirection.CHARGE ? charging : discharging)
+        .add(tr.start, tr.plannedEnd, tr.powerKw.negate());
+  }
+
+  void add(Contract c) {
+    live.put(c.orderId, c);
+  }
+
+  /** Removes an ended contract and its reservation. */
+  void release(Contract c) {
+    if (live.remove(c.orderId) != null) {
+      reserved.add(c.terms.window().start(), c.terms.window().end(), c.terms.energyKwh().negate());
+    }
+  }
+
+  boolean hasLive() {
+    return !live.isEmpty();
+  }
+
+  List<Contract> live() {
+    return new ArrayList<>(live.values());
+  }
+}

@@ -1,0 +1,166 @@
+package org.dent.server.reference;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.dent.core.error.ErrorCode;
+import org.dent.core.model.CancelRequest;
+import org.dent.core.model.Order;
+import org.dent.core.model.Payment;
+import org.dent.core.profile.ProfileTags;
+import org.dent.core.profile.TagGroup;
+import org.dent.core.profile.view.StorageState;
+import org.dent.core.units.Energy;
+import org.dent.core.units.TimeWindow;
+import org.dent.core.units.WireTime;
+import org.dent.server.spi.BusinessException;
+import org.dent.server.spi.RequestContext;
+
+/**
+ * {@code select}, {@code init}, {@code confirm} and {@code cancel} of the reference operator. Quotes reserve
+ * nothing; {@code confirm} re-checks and reserves under the asset's lock, once per transaction.
+ */
+final class Reservations {
+  private final OperatorState state;
+
+  Reservations(OperatorState state) {
+    this.state = state;
+  }
+
+  /** Quotes what is free now: the requested energy, or less when less is free (a partial grant). */
+  Quote quote(Order order, RequestContext ctx, boolean checkPayments) {
+    Instant now = state.now();
+    OrderRequest r = OrderRequest.read(order, state.fleet, state.assets);
+    if (checkPayments) {
+      checkPayments(r.payments());
+    }
+    checkWindow(r.asset(), r.window(), now);
+    AssetBook book = state.books.get(r.asset().id());
+    BigDecimal free = OperatorState.locked(book, () -> book.freeKwh(r.window()));
+    if (free.signum() <= 0) {
+      throw new BusinessException(ErrorCode.CAPACITY_UNAVAILABLE, "no capacity of " + r.asset().id()
+          + " is free throughout " + r.window(), List.of("/message/order/items/0"));
+    }
+    Energy granted = free.compareTo(r.energy().in(org.dent.core.units.EnergyUnit.KWH)) >= 0 ? r.energy()
+        : WireText.exactKwh(free);
+    Terms terms = r.terms().withEnergy(granted);
+    Quote q = new Quote(ctx.bapId(), ctx.transactionId(), terms, terms.estimate(), now,
+        now.plus(state.fleet.quoteTtl()));
+    state.quotes.put(q.key(), q);
+    return q;
+  }
+
+  /** Reserves the transaction's quote atomically; a repeated confirm answers with the order already made. */
+  Snapshot confirm(Order order, RequestContext ctx) {
+    Instant now = state.now();
+    String key = Quote.key(ctx.bapId(), ctx.transactionId());
+    String existing = state.confirmed.get(key);
+    if (existing == null) {
+      OrderRequest r = OrderRequest.read(order, state.fleet, state.assets);
+      checkPayments(r.payments());
+      existing = state.confirmed.computeIfAbsent(key, k -> reserve(r, ctx, now));
+    }
+    Contract c = state.orders.get(existing);
+    List<Snapshot> events = new ArrayList<>();
+    Snapshot s = OperatorState.locked(c.book, () -> {
+      c.advance(now, events);
+      return c.snapshot(now, null, null);
+    });
+    state.dispatch(events);
+    return s;
+  }
+
+  private String reserve(OrderRequest r, RequestContext ctx, Instant now) {
+    Quote q = state.quotes.get(Quote.key(ctx.bapId(), ctx.transactionId()));
+    if (q == null) {
+      throw new BusinessException(ErrorCode.QUOTE_EXPIRED, "no quote for this transaction: select or init first",
+          List.of("/message/order"));
+    }
+    if (now.isAfter(q.expiresAt())) {
+      throw new BusinessException(ErrorCode.QUOTE_EXPIRED, "the quote expired at "
+          + WireTime.format(q.expiresAt()) + "; select again", List.of("/message/order/quote"));
+    }
+    Terms quoted = q.terms();
+    if (!quoted.asset().id().equals(r.asset().id()) || !quoted.energy().equals(r.energy())
+        || !quoted.window().equals(r.window())) {
+      throw new BusinessException(ErrorCode.QUOTE_EXPIRED, "the order differs from the quote (" + quoted.asset().id()
+          + ", " + quoted.energy() + ", " + quoted.window() + "); select again", List.of("/message/order/items/0"));
+    }
+    checkWindow(r.asset(), r.window(), now);
+    Terms terms = new Terms(quoted.asset(), r.fulfillmentId(), quoted.energy(), quoted.window(),
+        r.billing() != null ? r.billing() : quoted.billing(), r.payments().isEmpty() ? quoted.payments()
+        : r.payments(), r.thresholdsGiven() ? r.thresholds() : quoted.thresholds(),
+        r.thresholdsGiven() || quoted.thresholdsGiven());
+    AssetBook book = state.books.get(terms.asset().id());
+    String orderId = state.fleet.providerId() + "-ord-" + UUID.randomUUID();
+    return OperatorState.locked(book, () -> {
+      if (!book.tryReserve(terms.window(), terms.energyKwh())) {
+        throw new BusinessException(ErrorCode.CAPACITY_UNAVAILABLE, "the capacity of " + book.spec.id()
+            + " throughout " + terms.window() + " is no longer available (" + WireText.energy(book.freeKwh(
+            terms.window())) + " free)", List.of("/message/order/items/0"));
+      }
+      Contract c = new Contract(orderId, ctx.bapId(), ctx.transactionId(), terms, book, now, state.hysteresis);
+      book.add(c);
+      state.active.add(book);
+      state.orders.put(orderId, c);
+      return orderId;
+    });
+  }
+
+  /** Cancels under the asset's cancellation terms and settles; the final reading is returned. */
+  Snapshot cancel(CancelRequest.Message m, RequestContext ctx) {
+    Instant now = state.now();
+    Contract c = state.contract(m == null ? null : m.orderId(), ctx.bapId(), "/message/order_id");
+    List<Snapshot> events = new ArrayList<>();
+    Snapshot last = OperatorState.locked(c.book, () -> {
+      c.advance(now, events);
+      CancellationPolicy policy = c.terms.asset().cancellation();
+      Optional<BigDecimal> fee = policy.feeAt(c.phase, now, c.terms.window());
+      if (fee.isEmpty()) {
+        throw new BusinessException(ErrorCode.CANCELLATION_REFUSED, "cancellation refused by the terms: the "
+            + "contract is " + c.phase, List.of("/message/order_id"));
+      }
+      boolean free = now.isBefore(policy.cancelBy(c.terms.window()));
+      c.cancelledAt = now;
+      c.cancelReasonId = m.cancellationReasonId();
+      return c.end(now, StorageState.CANCELLED, fee.get(), !free, events);
+    });
+    state.dispatch(events);
+    return last;
+  }
+
+  private void checkPayments(List<Payment> payments) {
+    for (int i = 0; i < payments.size(); i++) {
+      Payment p = payments.get(i);
+      int g = p == null ? -1 : ProfileTags.indexOf(p.tags(), TagGroup.PAYMENT_TERMS);
+      if (g < 0) {
+        continue;
+      }
+      String method = ProfileTags.value(p.tags().get(g), "method");
+      if (method != null && !state.fleet.paymentMethods().contains(method)) {
+        throw new BusinessException(ErrorCode.PAYMENT_METHOD_NOT_ACCEPTED, "payment method " + method
+            + " is not accepted; accepted: " + String.join(", ", new java.util.TreeSet<>(
+            state.fleet.paymentMethods())), List.of("/message/order/payments/" + i + "/tags/" + g));
+      }
+    }
+  }
+
+  /**
+   * A reservation window is aligned to the asset's slots and has not ended.
+   *
+   * @throws BusinessException {@code 50002} {@code OFF_GRANULARITY} or {@code OUTSIDE_WINDOW}
+   */
+  static void checkWindow(AssetSpec asset, TimeWindow window, Instant now) {
+    if (!window.isAlignedTo(asset.slotGranularity())) {
+      throw BusinessException.transferRefused("OFF_GRANULARITY", "window " + window + " does not start and end on "
+          + asset.slotGranularity() + " slots of " + asset.id(), "/message/order/fulfillments");
+    }
+    if (!window.end().isAfter(now)) {
+      throw BusinessException.transferRefused("OUTSIDE_WINDOW", "window " + window + " has already ended",
+          "/message/order/fulfillments");
+    }
+  }
+}

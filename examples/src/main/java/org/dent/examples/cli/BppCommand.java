@@ -1,0 +1,142 @@
+package org.dent.examples.cli;
+
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.dent.client.registry.RegistryClient;
+import org.dent.client.registry.RegistryKeyResolver;
+import org.dent.core.error.DentException;
+import org.dent.server.engine.BppEngine;
+import org.dent.server.reference.Fleet;
+import org.dent.server.reference.ReferenceOperator;
+import org.dent.signing.SigningKey;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code dent bpp --port P --registry URL --subscriber-id ID --ukid ID --key KEY [--fleet FILE] [--time-scale N]}:
+ * runs the in-memory reference storage operator behind a BPP engine. BAP signatures are checked with keys looked up
+ * in the registry (only {@code BAP} subscriptions count); the BPP registers nothing itself: the registry's file
+ * must list it. Prints one line {@code bpp ID listening on URL} and runs until killed.
+ */
+@Command(name = "bpp", mixinStandardHelpOptions = true,
+    description = "Run the in-memory reference storage operator (a BPP) until killed.",
+    exitCodeListHeading = "Exit codes:%n",
+    exitCodeList = {"0:stopped", "1:cannot listen on the port", "2:usage error, bad key or fleet file"})
+final class BppCommand implements Callable<Integer> {
+  private static final Logger log = LoggerFactory.getLogger(BppCommand.class);
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--port", defaultValue = "8090", paramLabel = "P",
+      description = "Port to listen on; 0 picks a free one (default ${DEFAULT-VALUE}).")
+  int port;
+
+  @Option(names = "--host", defaultValue = "127.0.0.1", paramLabel = "H",
+      description = "Address to listen on (default ${DEFAULT-VALUE}).")
+  String host;
+
+  @Option(names = "--registry", required = true, paramLabel = "URL",
+      description = "Registry base URL; BAP keys are looked up with POST URL/lookup.")
+  String registry;
+
+  @Option(names = "--subscriber-id", required = true, paramLabel = "ID", description = "This BPP's subscriber id.")
+  String subscriberId;
+
+  @Option(names = "--ukid", required = true, paramLabel = "ID",
+      description = "The registry's unique key id of the signing key.")
+  String uniqueKeyId;
+
+  @Option(names = "--key", required = true, paramLabel = "KEY",
+      description = "Ed25519 signing key: base64 or PEM text, or @FILE holding either.")
+  String key;
+
+  @Option(names = "--fleet", paramLabel = "FILE",
+      description = "Fleet JSON file (default: the built-in fleet of four assets around Bengaluru).")
+  Path fleet;
+
+  @Option(names = "--time-scale", defaultValue = "1", paramLabel = "N",
+      description = "Simulated seconds per wall second, e.g. 720 runs an hour in 5 s (default ${DEFAULT-VALUE}).")
+  double timeScale;
+
+  /** Completes with the running engine once the startup line is printed; lets tests find the port. */
+  final CompletableFuture<BppEngine> started = new CompletableFuture<>();
+  private final CountDownLatch stop = new CountDownLatch(1);
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    SigningKey signingKey = KeyInput.read(spec, "--key", key, SigningKey::parse);
+    if (!(timeScale > 0) || Double.isInfinite(timeScale)) {
+      return fail(2, "--time-scale must be a positive number", null);
+    }
+    Fleet assets;
+    try {
+      assets = fleet == null ? Fleet.defaultFleet() : Fleet.load(fleet);
+    } catch (UncheckedIOException | IllegalArgumentException e) {
+      return fail(2, "fleet " + fleet + ": " + e.getMessage(), e);
+    }
+    RegistryKeyResolver keys = RegistryKeyResolver.builder(RegistryClient.create(registry))
+        .acceptedTypes(Set.of("BAP")).build();
+    ReferenceOperator operator = ReferenceOperator.builder().fleet(assets).timeScale(timeScale).build();
+    BppEngine engine;
+    try {
+      engine = BppEngine.builder().subscriberId(subscriberId).uniqueKeyId(uniqueKeyId).signingKey(signingKey)
+          .keyResolver(keys).operator(operator).bindHost(host).port(port).build();
+    } catch (IllegalStateException | DentException e) {
+      operator.close();
+      return fail(1, "cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);
+    }
+    operator.attach(engine::pushStatus);
+    operator.startSimulation();
+    Thread hook = new Thread(() -> shutdown(engine, operator), "dent-bpp-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    try {
+      out.println("bpp " + subscriberId + " listening on " + engine.bppUri());
+      out.flush();
+      started.complete(engine);
+      stop.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      shutdown(engine, operator);
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException shuttingDown) {
+        // the hook is running or has run: nothing to undo
+      }
+      log.info("bpp {} stopped", subscriberId);
+    }
+    return 0;
+  }
+
+  /** Makes {@link #call()} stop the engine and return 0. */
+  void stop() {
+    stop.countDown();
+  }
+
+  private void shutdown(BppEngine engine, ReferenceOperator operator) {
+    if (closed.compareAndSet(false, true)) {
+      engine.close();
+      operator.close();
+    }
+  }
+
+  private int fail(int code, String message, Throwable cause) {
+    PrintWriter err = spec.commandLine().getErr();
+    err.println("dent bpp: " + message);
+    err.flush();
+    started.completeExceptionally(cause != null ? cause : new IllegalArgumentException(message));
+    return code;
+  }
+}
