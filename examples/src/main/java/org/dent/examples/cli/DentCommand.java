@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
         VerifyCommand.class,
         ConformanceCommand.class,
         BapCommand.class,
+        DemoCommand.class,
     })
 public final class DentCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -17,11 +17,11 @@ import org.dent.core.profile.view.Telemetry;
 import org.jspecify.annotations.Nullable;
 
 /** Renders storage-profile structures for people: tables and one-line summaries, plain text, no colours. */
-final class Show {
+public final class Show {
   private Show() {}
 
   /** A text table: a header row, a rule, the rows; columns padded to their widest cell. */
-  static String table(List<String> header, List<List<String>> rows) {
+  public static String table(List<String> header, List<List<String>> rows) {
     int[] width = new int[header.size()];
     List<List<String>> all = new ArrayList<>();
     all.add(header);
@@ -57,7 +57,7 @@ final class Show {
   }
 
   /** One row per offer: BPP, provider, item, distance, free energy, powers, price. */
-  static String offers(List<Offered> offers, @Nullable GeoPoint from) {
+  public static String offers(List<Offered> offers, @Nullable GeoPoint from) {
     List<List<String>> rows = new ArrayList<>();
     for (Offered o : offers) {
       StorageOffer s = o.offer();
@@ -71,10 +71,10 @@ final class Show {
   }
 
   /** An offer with the BPP that made it. */
-  record Offered(String bppId, StorageOffer offer) {}
+  public record Offered(String bppId, StorageOffer offer) {}
 
   /** The quote or bill as a table whose lines add up to the total. */
-  static String bill(@Nullable Quotation quote) {
+  public static String bill(@Nullable Quotation quote) {
     if (quote == null || quote.price() == null) {
       return "  (no quote)\n";
     }
@@ -88,7 +88,7 @@ final class Show {
   }
 
   /** State, telemetry, receipt and alerts of an order's first fulfillment, one line each. */
-  static String order(@Nullable Order order) {
+  public static String order(@Nullable Order order) {
     if (order == null) {
       return "  (no order)\n";
     }
@@ -108,15 +108,20 @@ final class Show {
     } else {
       sb.append('\n');
     }
+    org.dent.core.profile.view.Settlement.in(order.tags()).ifPresent(st -> sb.append("  residual ")
+        .append(st.residualEnergy().format()).append(" settled by ")
+        .append(st.policy().name().toLowerCase(Locale.ROOT).replace('_', '-'))
+        .append(st.buyBackPricePerKwh() == null ? "" : " at " + st.buyBackPricePerKwh().toPlainString() + "/kWh")
+        .append('\n'));
     return sb.toString();
   }
 
-  static String telemetry(Telemetry t) {
+  public static String telemetry(Telemetry t) {
     return "stored " + t.storedEnergy().format() + "  soc " + t.soc().value().toPlainString()
         + "  power " + (t.power() == null ? "?" : t.power().format()) + "  seq " + t.seq();
   }
 
-  static String receipt(Receipt r) {
+  public static String receipt(Receipt r) {
     StringBuilder sb = new StringBuilder();
     if (r.energyIn() != null) {
       sb.append("in ").append(r.energyIn().format()).append("  ");
@@ -132,7 +137,7 @@ final class Show {
   }
 
   /** A bar of {@code width} cells filled to {@code fraction}. */
-  static String bar(double fraction, int width) {
+  public static String bar(double fraction, int width) {
     int filled = (int) Math.round(Math.max(0, Math.min(1, fraction)) * width);
     return "[" + "#".repeat(filled) + ".".repeat(width - filled) + "]";
   }
