@@ -75,14 +75,13 @@ public final class ReferenceOperator implements StorageOperator, AutoCloseable {
 
   private ReferenceOperator(Builder b) {
     Clock clock = b.timeScale == 1.0 ? b.clock : ScaledClock.of(b.clock, b.timeScale);
-    Duration simulatedInterval = Duration.ofNanos((long) (b.telemetryInterval.toNanos() * b.timeScale));
     this.pushExecutor = Executors.newSingleThreadExecutor(r -> {
       Thread t = new Thread(r, "dent-reference-push");
       t.setDaemon(true);
       return t;
     });
-    this.state = new OperatorState(Objects.requireNonNull(b.fleet, "fleet"), clock, simulatedInterval,
-        b.hysteresis, pushExecutor);
+    this.state = new OperatorState(Objects.requireNonNull(b.fleet, "fleet"), clock, b.timeScale,
+        b.telemetryInterval, b.hysteresis, pushExecutor);
     this.catalog = new CatalogSearch(state);
     this.reservations = new Reservations(state);
     this.transfers = new Transfers(state);
