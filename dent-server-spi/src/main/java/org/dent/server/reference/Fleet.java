@@ -47,7 +47,7 @@ import org.jspecify.annotations.Nullable;
  * @param bankAccountNumber account shown in payment params, or null
  * @param supportPhone support phone, or null
  * @param supportEmail support e-mail, or null
- * @param quoteTtl how long a quote can be confirmed
+ * @param quoteTtl how long a quote can be confirmed, in wall time (the wire {@code ttl})
  * @param assets the assets, unique ids
  */
 public record Fleet(String providerId, String providerName, Set<String> paymentMethods, @Nullable String bankCode,

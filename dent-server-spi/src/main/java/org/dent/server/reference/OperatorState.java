@@ -28,6 +28,7 @@ final class OperatorState {
 
   final Fleet fleet;
   final Clock clock;
+  final double timeScale;
   final Duration telemetryInterval;
   final BigDecimal hysteresis;
   final Map<String, AssetSpec> assets = new LinkedHashMap<>();
@@ -40,11 +41,12 @@ final class OperatorState {
   private final ExecutorService pushExecutor;
   private volatile @Nullable Consumer<Order> push;
 
-  OperatorState(Fleet fleet, Clock clock, Duration telemetryInterval, BigDecimal hysteresis,
+  OperatorState(Fleet fleet, Clock clock, double timeScale, Duration wallTelemetryInterval, BigDecimal hysteresis,
       ExecutorService pushExecutor) {
     this.fleet = fleet;
     this.clock = clock;
-    this.telemetryInterval = telemetryInterval;
+    this.timeScale = timeScale;
+    this.telemetryInterval = simulated(wallTelemetryInterval);
     this.hysteresis = hysteresis;
     this.pushExecutor = pushExecutor;
     for (AssetSpec a : fleet.assets()) {
@@ -55,6 +57,11 @@ final class OperatorState {
 
   Instant now() {
     return clock.instant();
+  }
+
+  /** How much of the operator's clock passes in {@code wall} real time. */
+  Duration simulated(Duration wall) {
+    return timeScale == 1.0 ? wall : Duration.ofNanos((long) (wall.toNanos() * timeScale));
   }
 
   void attach(Consumer<Order> push) {

@@ -41,7 +41,7 @@ final class OrderWire {
   static Order quoteOrder(Fleet fleet, Quote q, boolean withTerms) {
     Terms t = q.terms();
     Order.Builder b = base(fleet, t, null, null, null)
-        .quote(q.estimate().toQuotation(Duration.between(q.issuedAt(), q.expiresAt())));
+        .quote(q.estimate().toQuotation(q.ttl()));
     if (withTerms) {
       b.billing(t.billing()).payments(payments(fleet, t, q.estimate()))
           .cancellationTerms(cancellationTerms(t.asset(), t.window()));

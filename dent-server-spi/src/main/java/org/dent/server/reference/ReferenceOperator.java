@@ -75,14 +75,13 @@ public final class ReferenceOperator implements StorageOperator, AutoCloseable {
 
   private ReferenceOperator(Builder b) {
     Clock clock = b.timeScale == 1.0 ? b.clock : ScaledClock.of(b.clock, b.timeScale);
-    Duration simulatedInterval = Duration.ofNanos((long) (b.telemetryInterval.toNanos() * b.timeScale));
     this.pushExecutor = Executors.newSingleThreadExecutor(r -> {
       Thread t = new Thread(r, "dent-reference-push");
       t.setDaemon(true);
       return t;
     });
-    this.state = new OperatorState(Objects.requireNonNull(b.fleet, "fleet"), clock, simulatedInterval,
-        b.hysteresis, pushExecutor);
+    this.state = new OperatorState(Objects.requireNonNull(b.fleet, "fleet"), clock, b.timeScale,
+        b.telemetryInterval, b.hysteresis, pushExecutor);
     this.catalog = new CatalogSearch(state);
     this.reservations = new Reservations(state);
     this.transfers = new Transfers(state);
@@ -156,36 +155,42 @@ public final class ReferenceOperator implements StorageOperator, AutoCloseable {
     }
   }
 
+  /** One offer per asset passing every filter of the intent (distance, window, energy, power, budget). */
   @Override
   public OnSearchCallback.Message search(SearchRequest request, RequestContext context) {
     return new OnSearchCallback.Message(catalog.search(request.message() == null ? null
         : request.message().intent()));
   }
 
+  /** Quotes what is free now, possibly less than asked; {@code 40002} when nothing is, {@code 50002} off-grid. */
   @Override
   public OnSelectCallback.Message select(SelectRequest request, RequestContext context) {
     Quote q = reservations.quote(request.message() == null ? null : request.message().order(), context, false);
     return new OnSelectCallback.Message(OrderWire.quoteOrder(state.fleet, q, false));
   }
 
+  /** As {@link #select}, with payment ({@code 40004}), billing and cancellation terms. */
   @Override
   public OnInitCallback.Message init(InitRequest request, RequestContext context) {
     Quote q = reservations.quote(request.message() == null ? null : request.message().order(), context, true);
     return new OnInitCallback.Message(OrderWire.quoteOrder(state.fleet, q, true));
   }
 
+  /** Reserves the transaction's live quote atomically ({@code 40002}, {@code 40003}); repeatable. */
   @Override
   public OnConfirmCallback.Message confirm(ConfirmRequest request, RequestContext context) {
     Snapshot s = reservations.confirm(request.message() == null ? null : request.message().order(), context);
     return new OnConfirmCallback.Message(OrderWire.contractOrder(state.fleet, s, List.of()));
   }
 
+  /** Cancels under the asset's terms ({@code 50001}) and settles: the final bill and {@code settlement}. */
   @Override
   public OnCancelCallback.Message cancel(CancelRequest request, RequestContext context) {
     Snapshot s = reservations.cancel(request.message(), context);
     return new OnCancelCallback.Message(OrderWire.contractOrder(state.fleet, s, List.of()));
   }
 
+  /** Schedules a transfer or modifies energy/window ({@code 30012 30013 40002 50002}), all or nothing. */
   @Override
   public OnUpdateCallback.Message update(UpdateRequest request, RequestContext context) {
     if (request.message() == null) {
@@ -198,6 +203,7 @@ public final class ReferenceOperator implements StorageOperator, AutoCloseable {
     return new OnUpdateCallback.Message(OrderWire.contractOrder(state.fleet, s, tags));
   }
 
+  /** The order now, with {@code storage-telemetry} and the scheduled transfer. */
   @Override
   public OnStatusCallback.Message status(StatusRequest request, RequestContext context) {
     Snapshot s = transfers.reading(request.message() == null ? null : request.message().orderId(), context);

@@ -1,6 +1,7 @@
 package org.dent.server.reference;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,8 +48,9 @@ final class Reservations {
     Energy granted = free.compareTo(r.energy().in(org.dent.core.units.EnergyUnit.KWH)) >= 0 ? r.energy()
         : WireText.exactKwh(free);
     Terms terms = r.terms().withEnergy(granted);
-    Quote q = new Quote(ctx.bapId(), ctx.transactionId(), terms, terms.estimate(), now,
-        now.plus(state.fleet.quoteTtl()));
+    Duration ttl = state.fleet.quoteTtl();
+    Quote q = new Quote(ctx.bapId(), ctx.transactionId(), terms, terms.estimate(), ttl,
+        now.plus(state.simulated(ttl)));
     state.quotes.put(q.key(), q);
     return q;
   }

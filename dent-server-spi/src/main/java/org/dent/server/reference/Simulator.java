@@ -48,8 +48,8 @@ public final class Simulator {
         return null;
       });
     }
-    state.quotes.values().removeIf(q -> q.expiresAt().plus(Duration.between(q.issuedAt(), q.expiresAt()))
-        .isBefore(until) && !state.confirmed.containsKey(q.key()));
+    state.quotes.values().removeIf(q -> q.expiresAt().plus(state.simulated(q.ttl())).isBefore(until)
+        && !state.confirmed.containsKey(q.key()));
     state.dispatch(events);
   }
 }

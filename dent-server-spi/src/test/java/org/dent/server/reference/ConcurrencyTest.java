@@ -109,6 +109,14 @@ class ConcurrencyTest {
 
   @Test
   void aThousandConcurrentConfirmsOnOneAsset() throws Exception {
+    thousandConfirms(); // warm-up: the JIT, the validator, the thread pool
+    long nanos = thousandConfirms();
+    System.out.printf("1000 concurrent confirms on one asset (32 threads): %.1f ms, %.0f confirms/s%n",
+        nanos / 1e6, 1000 / (nanos / 1e9));
+  }
+
+  /** 1000 quotes of 1 kWh each over the same window, confirmed at once: exactly 450 fit. Returns the race's time. */
+  long thousandConfirms() throws Exception {
     try (Harness h = new Harness(DAY.minus(Duration.ofDays(1)))) {
       List<String> txns = new ArrayList<>();
       Order o = Harness.withTerms(Harness.order("vv-bess-01", "1", DAY.toString(),
@@ -143,12 +151,11 @@ class ConcurrencyTest {
       }
       long nanos = System.nanoTime() - t0;
       pool.shutdownNow();
-      System.out.printf("1000 concurrent confirms on one asset (32 threads): %.1f ms, %.0f confirms/s%n",
-          nanos / 1e6, 1000 / (nanos / 1e9));
       assertThat(outcome.values().stream().filter("ok"::equals).count()).isEqualTo(450); // 450 kWh usable
       assertThat(outcome.values()).containsOnly("ok", "40002");
       AssetBook book = h.operator.state().books.get("vv-bess-01");
       assertThat(OperatorState.locked(book, () -> book.reserved.levelAt(DAY))).isEqualByComparingTo("450");
+      return nanos;
     }
   }
 }

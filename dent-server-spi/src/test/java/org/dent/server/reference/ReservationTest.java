@@ -239,4 +239,20 @@ class ReservationTest {
         .toBuilder().id("mine").build())).build();
     assertThat(h.select("t", otherFulfillmentId).message().order().fulfillments().get(0).id()).isEqualTo("mine");
   }
+
+  @Test
+  void underATimeScaleTheQuoteTtlIsWallTime() {
+    MutableClock wall = new MutableClock(Instant.parse("2026-11-30T09:00:00Z"));
+    ReferenceOperator op = ReferenceOperator.builder().clock(wall).timeScale(60).build();
+    try (Harness s = new Harness(wall, op)) {
+      Order o = withTerms(order("vv-bess-01", "50", START, END));
+      assertThat(s.select("t", o).message().order().quote().ttl()).isEqualTo("PT15M");
+      wall.advance(Duration.ofMinutes(14)); // 14 simulated hours
+      assertThat(op.clock().instant()).isEqualTo("2026-11-30T23:00:00Z");
+      assertThat(s.confirm("t", o).message().order().status()).isEqualTo("ACTIVE");
+      s.select("t2", o);
+      wall.advance(Duration.ofMinutes(16));
+      refused(() -> s.confirm("t2", o), "40003");
+    }
+  }
 }
