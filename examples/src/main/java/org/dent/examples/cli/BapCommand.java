@@ -26,9 +26,6 @@ import org.dent.core.model.OnSelectCallback;
 import org.dent.core.model.OnStatusCallback;
 import org.dent.core.model.OnUpdateCallback;
 import org.dent.core.model.Order;
-import org.dent.core.model.Payment;
-import org.dent.core.profile.ProfileTags;
-import org.dent.core.profile.TagGroup;
 import org.dent.core.profile.view.AlertThresholds;
 import org.dent.core.profile.view.GeoPoint;
 import org.dent.core.profile.view.SearchArea;
@@ -155,16 +152,13 @@ final class BapCommand implements Runnable {
     @Option(names = "--soc-high", paramLabel = "FRACTION") @Nullable BigDecimal socHigh;
     @Option(names = "--soc-low", paramLabel = "FRACTION") @Nullable BigDecimal socLow;
 
-    Order apply(Order order, String subscriberId) {
-      Payment payment = Payment.builder().type(type).collectedBy("BPP")
-          .tags(List.of(ProfileTags.group(TagGroup.PAYMENT_TERMS, java.util.Map.of("method", method)))).build();
-      AlertThresholds thresholds = new AlertThresholds(socHigh == null ? null : StateOfCharge.of(socHigh),
-          socLow == null ? null : StateOfCharge.of(socLow));
-      return order.toBuilder()
-          .billing(Billing.builder().name(name == null ? subscriberId : name).email(email).build())
-          .payments(List.of(payment))
-          .tags(socHigh == null && socLow == null ? null : List.of(thresholds.toTagGroup()))
-          .build();
+    Order apply(StorageOrder order, String subscriberId) {
+      AlertThresholds thresholds = socHigh == null && socLow == null ? null
+          : new AlertThresholds(socHigh == null ? null : StateOfCharge.of(socHigh),
+              socLow == null ? null : StateOfCharge.of(socLow));
+      Order o = order.toOrder(Billing.builder().name(name == null ? subscriberId : name).email(email).build(),
+          method, thresholds);
+      return o.toBuilder().payments(List.of(o.payments().get(0).toBuilder().type(type).build())).build();
     }
   }
 
@@ -250,7 +244,7 @@ final class BapCommand implements Runnable {
     @Override
     int send(DentClient client, PrintWriter out) throws Exception {
       BppTarget t = target.target(client);
-      Order order = (terms == null ? new Terms() : terms).apply(reservation.order().toOrder(), options.subscriberId);
+      Order order = (terms == null ? new Terms() : terms).apply(reservation.order(), options.subscriberId);
       OnInitCallback on = await(client.init(t, order));
       if (!printJson(out, on)) {
         out.println("transaction " + t.transactionId() + ": terms from " + t.bppId());
@@ -269,7 +263,7 @@ final class BapCommand implements Runnable {
     @Override
     int send(DentClient client, PrintWriter out) throws Exception {
       BppTarget t = target.target(client);
-      Order order = (terms == null ? new Terms() : terms).apply(reservation.order().toOrder(), options.subscriberId);
+      Order order = (terms == null ? new Terms() : terms).apply(reservation.order(), options.subscriberId);
       OnConfirmCallback on = await(client.confirm(t, order));
       if (!printJson(out, on)) {
         out.println("transaction " + t.transactionId() + ": confirmed by " + t.bppId());

@@ -29,9 +29,6 @@ import org.dent.core.model.OnSearchCallback;
 import org.dent.core.model.OnSelectCallback;
 import org.dent.core.model.OnStatusCallback;
 import org.dent.core.model.Order;
-import org.dent.core.model.Payment;
-import org.dent.core.profile.ProfileTags;
-import org.dent.core.profile.TagGroup;
 import org.dent.core.profile.view.Alert;
 import org.dent.core.profile.view.AlertThresholds;
 import org.dent.core.profile.view.Bill;
@@ -249,7 +246,7 @@ public final class MicrogridDemo {
         .bppUri()), rival.newTransactionId());
     StorageOrder order = StorageOrder.of(cheapest.offer(), take, window);
     rival.select(t, order.toOrder()).get(STEP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-    Order withTerms = terms(order.toOrder(), "Rival Aggregator Ltd");
+    Order withTerms = terms(order, "Rival Aggregator Ltd");
     rival.init(t, withTerms).get(STEP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
     rival.confirm(t, withTerms).get(STEP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
     say.event("rival", Map.of("bap", rival.subscriberId(), "offer", cheapest.offer().itemId(), "reserved",
@@ -275,7 +272,7 @@ public final class MicrogridDemo {
         granted.energy().format(), "price", Bill.from(quote.message().order().quote()).total().value()),
         "select " + c.offer().itemId() + " at " + target.bppId() + ": granted " + granted.energy().format()
             + " as asked\n" + Show.bill(quote.message().order().quote()));
-    Order order = terms(asked.toOrder(), "Sunfield Solar Co-op");
+    Order order = terms(asked, "Sunfield Solar Co-op");
     OnInitCallback init = bap.init(target, order).get(STEP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
     say.event("init", Map.of("payment", init.message().order().payments().get(0).type()),
         "init: billing to Sunfield Solar Co-op, payment " + init.message().order().payments().get(0).type()
@@ -289,15 +286,9 @@ public final class MicrogridDemo {
     return new Reserved(c, target, o.id());
   }
 
-  private static Order terms(Order order, String name) {
-    Payment payment = Payment.builder().type("POST-FULFILLMENT").collectedBy("BPP")
-        .tags(List.of(ProfileTags.group(TagGroup.PAYMENT_TERMS, Map.of("method", "BANK-TRANSFER")))).build();
-    return order.toBuilder()
-        .billing(Billing.builder().name(name).email("accounts@sunfield.example").build())
-        .payments(List.of(payment))
-        .tags(List.of(new AlertThresholds(StateOfCharge.of(new BigDecimal("0.9")),
-            StateOfCharge.of(new BigDecimal("0.1"))).toTagGroup()))
-        .build();
+  private static Order terms(StorageOrder order, String name) {
+    return order.toOrder(Billing.builder().name(name).email("accounts@sunfield.example").build(), "BANK-TRANSFER",
+        new AlertThresholds(StateOfCharge.of(new BigDecimal("0.9")), StateOfCharge.of(new BigDecimal("0.1"))));
   }
 
   /** Sends a transfer starting at {@code start} (simulated) and follows its pushes to the receipt. */

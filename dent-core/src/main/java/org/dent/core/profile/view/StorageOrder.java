@@ -2,14 +2,19 @@ package org.dent.core.profile.view;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Map;
+import org.dent.core.model.Billing;
 import org.dent.core.model.Fulfillment;
 import org.dent.core.model.Item;
 import org.dent.core.model.ItemQuantity;
 import org.dent.core.model.Order;
+import org.dent.core.model.Payment;
 import org.dent.core.model.Provider;
 import org.dent.core.model.QuantityValue;
 import org.dent.core.model.Stop;
 import org.dent.core.profile.ProfileException;
+import org.dent.core.profile.ProfileTags;
+import org.dent.core.profile.TagGroup;
 import org.dent.core.units.Energy;
 import org.dent.core.units.TimeWindow;
 import org.jspecify.annotations.Nullable;
@@ -92,6 +97,23 @@ public record StorageOrder(String providerId, String itemId, Energy energy, Time
             .selected(QuantityValue.builder().measure(Wire.measure(energy)).build()).build()).build()))
         .fulfillments(List.of(Fulfillment.builder().id(fulfillmentId).type(FULFILLMENT_TYPE)
             .stops(List.of(Stop.builder().type("start").time(Wire.time(window)).build())).build()))
+        .build();
+  }
+
+  /**
+   * The order as {@code init} and {@code confirm} carry it (worked {@code 05-init}): {@link #toOrder()} plus billing,
+   * one {@code POST-FULFILLMENT} payment collected by the BPP with {@code payment-terms.method}, and the BAP's alert
+   * thresholds when given.
+   *
+   * @param paymentMethod {@code UPI}, {@code CARD}, {@code BANK-TRANSFER} or {@code INVOICE}
+   */
+  public Order toOrder(Billing billing, String paymentMethod, @Nullable AlertThresholds thresholds) {
+    Payment payment = Payment.builder().type("POST-FULFILLMENT").collectedBy("BPP")
+        .tags(List.of(ProfileTags.group(TagGroup.PAYMENT_TERMS, Map.of("method", paymentMethod)))).build();
+    return toOrder().toBuilder()
+        .billing(billing)
+        .payments(List.of(payment))
+        .tags(thresholds == null ? null : List.of(thresholds.toTagGroup()))
         .build();
   }
 
