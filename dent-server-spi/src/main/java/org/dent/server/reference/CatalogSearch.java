@@ -79,7 +79,7 @@ final class CatalogSearch {
       if (free.compareTo(energy) < 0) {
         continue;
       }
-      Bill estimate = Bills.estimate(a, energy, window.duration());
+      Bill estimate = Bills.estimate(state.billing, a, energy, window.duration());
       if (budget != null && estimate.total().compareTo(budget) > 0) {
         continue;
       }

@@ -1,5 +1,7 @@
 package org.dent.server.reference;
 
+import org.dent.server.spi.BillingHandler;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
@@ -28,6 +30,8 @@ import org.jspecify.annotations.Nullable;
  * threshold alerts are timed to within one step.
  */
 final class Contract {
+  private final BillingHandler billing;
+
   static final int SCALE = 9;
   static final Duration MAX_TRANSFER_STEP = Duration.ofSeconds(60);
   static final Duration MAX_HOLD_STEP = Duration.ofHours(1);
@@ -66,7 +70,8 @@ final class Contract {
   @Nullable String cancelReasonId;
 
   Contract(String orderId, String bapId, String transactionId, Terms terms, AssetBook book, Instant now,
-      BigDecimal hysteresis) {
+      BigDecimal hysteresis, BillingHandler billing) {
+    this.billing = billing;
     this.orderId = orderId;
     this.bapId = bapId;
     this.transactionId = transactionId;
@@ -224,7 +229,7 @@ final class Contract {
     }
     stored = ZERO;
     settlement = new Settlement(WireText.energy(residual), policy.policy(), policy.buyBackPricePerKwh());
-    finalBill = Bills.compute(terms.asset(), terms.energyKwh(), terms.window().duration(), inKwh, outKwh,
+    finalBill = Bills.compute(billing, terms.asset(), terms.energyKwh(), terms.window().duration(), inKwh, outKwh,
         cancellationFee, buyBackKwh, chargeContract);
     phase = endPhase;
     steppedTo = at.isAfter(steppedTo) ? at : steppedTo;
@@ -265,7 +270,7 @@ final class Contract {
   /** A reading now, with the next {@code seq}. */
   Snapshot snapshot(Instant at, @Nullable Receipt receipt, @Nullable Alert alert) {
     Transfer tr = transfer;
-    Bill bill = finalBill != null ? finalBill : terms.estimate();
+    Bill bill = finalBill != null ? finalBill : terms.estimate(billing);
     return new Snapshot(orderId, bapId, transactionId, terms, phase, stored, powerKw(), ++seq, at, createdAt,
         updatedAt, tr == null ? null : tr.schedule(), receipt, alert, bill, settlement, cancelledAt,
         cancelReasonId, meters());

@@ -1,5 +1,7 @@
 package org.dent.server.reference;
 
+import org.dent.server.spi.BillingHandler;
+
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -41,9 +43,12 @@ final class OperatorState {
   private final ExecutorService pushExecutor;
   private volatile @Nullable Consumer<Order> push;
 
+  final BillingHandler billing;
+
   OperatorState(Fleet fleet, Clock clock, double timeScale, Duration wallTelemetryInterval, BigDecimal hysteresis,
-      ExecutorService pushExecutor) {
+      ExecutorService pushExecutor, BillingHandler billing) {
     this.fleet = fleet;
+    this.billing = billing;
     this.clock = clock;
     this.timeScale = timeScale;
     this.telemetryInterval = simulated(wallTelemetryInterval);

@@ -1,5 +1,7 @@
 package org.dent.server.reference;
 
+import org.dent.server.spi.BillingHandler;
+
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -81,7 +83,7 @@ public final class ReferenceOperator implements StorageOperator, AutoCloseable {
       return t;
     });
     this.state = new OperatorState(Objects.requireNonNull(b.fleet, "fleet"), clock, b.timeScale,
-        b.telemetryInterval, b.hysteresis, pushExecutor);
+        b.telemetryInterval, b.hysteresis, pushExecutor, b.billing);
     this.catalog = new CatalogSearch(state);
     this.reservations = new Reservations(state);
     this.transfers = new Transfers(state);
@@ -247,8 +249,15 @@ public final class ReferenceOperator implements StorageOperator, AutoCloseable {
     private double timeScale = 1.0;
     private Duration telemetryInterval = Duration.ofSeconds(4);
     private BigDecimal hysteresis = new BigDecimal("0.02");
+    private BillingHandler billing = new ReferenceBilling();
 
     private Builder() {}
+
+    /** How contracts are priced (default {@link ReferenceBilling}). */
+    public Builder billing(BillingHandler billing) {
+      this.billing = Objects.requireNonNull(billing, "billing");
+      return this;
+    }
 
     /** The assets sold (default {@link Fleet#defaultFleet()}). */
     public Builder fleet(Fleet fleet) {

@@ -49,7 +49,7 @@ final class Reservations {
         : WireText.exactKwh(free);
     Terms terms = r.terms().withEnergy(granted);
     Duration ttl = state.fleet.quoteTtl();
-    Quote q = new Quote(ctx.bapId(), ctx.transactionId(), terms, terms.estimate(), ttl,
+    Quote q = new Quote(ctx.bapId(), ctx.transactionId(), terms, terms.estimate(state.billing), ttl,
         now.plus(state.simulated(ttl)));
     state.quotes.put(q.key(), q);
     return q;
@@ -104,7 +104,8 @@ final class Reservations {
             + " throughout " + terms.window() + " is no longer available (" + WireText.energy(book.freeKwh(
             terms.window())) + " free)", List.of("/message/order/items/0"));
       }
-      Contract c = new Contract(orderId, ctx.bapId(), ctx.transactionId(), terms, book, now, state.hysteresis);
+      Contract c = new Contract(orderId, ctx.bapId(), ctx.transactionId(), terms, book, now, state.hysteresis,
+          state.billing);
       book.add(c);
       state.active.add(book);
       state.orders.put(orderId, c);

@@ -1,5 +1,7 @@
 package org.dent.server.reference;
 
+import org.dent.server.spi.BillingHandler;
+
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Objects;
@@ -58,8 +60,8 @@ record Terms(AssetSpec asset, String fulfillmentId, Energy energy, TimeWindow wi
     return new Terms(asset, fulfillmentId, energy, w, billing, payments, thresholds, thresholdsGiven);
   }
 
-  /** The estimate of this reservation (see {@link Bills#estimate}). */
-  Bill estimate() {
-    return Bills.estimate(asset, energyKwh(), window.duration());
+  /** The estimate of this reservation by {@code billing}. */
+  Bill estimate(BillingHandler billing) {
+    return Bills.estimate(billing, asset, energyKwh(), window.duration());
   }
 }

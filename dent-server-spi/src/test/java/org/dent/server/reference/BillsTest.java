@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /** Billing: the worked numbers exactly, and seeded random bills that always balance and tax only charges. */
 class BillsTest {
+  static final org.dent.server.spi.BillingHandler BILLING = new ReferenceBilling();
   static final AssetSpec VV = Fleet.defaultFleet().assets().get(0);
 
   static String text(Bill b) {
@@ -26,10 +27,10 @@ class BillsTest {
 
   @Test
   void theWorkedEstimateAndTheWorkedFinalBill() {
-    assertThat(text(Bills.estimate(VV, new BigDecimal("50"), Duration.ofHours(8)))).isEqualTo(
+    assertThat(text(Bills.estimate(BILLING, VV, new BigDecimal("50"), Duration.ofHours(8)))).isEqualTo(
         "capacity-reservation=33.33 energy-in=25.00 energy-out=23.00 fixed-fee=50.00 tax=23.64 total=154.97");
     // 15-on_cancel: 40 kWh in, nothing out, cancelled in HOLDING for 25.00, 38.367 kWh bought back at 2.50
-    Bill cancelled = Bills.compute(VV, new BigDecimal("50"), Duration.ofHours(8), new BigDecimal("40"),
+    Bill cancelled = Bills.compute(BILLING, VV, new BigDecimal("50"), Duration.ofHours(8), new BigDecimal("40"),
         BigDecimal.ZERO, new BigDecimal("25.00"), new BigDecimal("38.367"), true);
     assertThat(text(cancelled)).isEqualTo("capacity-reservation=33.33 energy-in=20.00 energy-out=0.00 "
         + "fixed-fee=50.00 cancellation-fee=25.00 buy-back-credit=-95.92 tax=23.10 total=55.51");
@@ -38,7 +39,7 @@ class BillsTest {
   @Test
   void linesAreRoundedHalfUp() {
     // 0.125 × 0.50 = 0.0625 → 0.06; 0.13 × 0.50 = 0.065 → 0.07 (HALF_EVEN would give 0.06)
-    Bill b = Bills.compute(VV, BigDecimal.ONE, Duration.ofMinutes(15), new BigDecimal("0.13"), BigDecimal.ZERO, null,
+    Bill b = Bills.compute(BILLING, VV, BigDecimal.ONE, Duration.ofMinutes(15), new BigDecimal("0.13"), BigDecimal.ZERO, null,
         null, true);
     assertThat(b.amount(BillLineKind.ENERGY_IN).value()).isEqualTo("0.07");
   }
@@ -54,7 +55,7 @@ class BillsTest {
       BigDecimal fee = r.nextBoolean() ? Assets.dec(r, 10_000, 2) : null;
       BigDecimal residual = r.nextBoolean() ? Assets.dec(r, 100_000_000, 9) : null;
       Duration window = a.slotGranularity().multipliedBy(1 + r.nextInt(500));
-      Bill b = Bills.compute(a, reserved, window, in, out, fee, residual, r.nextInt(5) > 0);
+      Bill b = Bills.compute(BILLING, a, reserved, window, in, out, fee, residual, r.nextInt(5) > 0);
       String where = "seed " + seed;
       b.requireBalanced();
       Money charges = Money.zero(b.currency());
