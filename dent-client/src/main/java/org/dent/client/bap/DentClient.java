@@ -1,5 +1,7 @@
 package org.dent.client.bap;
 
+import org.dent.client.internal.Threads;
+
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,12 +15,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Flow;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.SubmissionPublisher;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import okhttp3.OkHttpClient;
 import java.util.Set;
@@ -119,8 +118,8 @@ public final class DentClient implements AutoCloseable {
     }
     this.sender = sb.build();
     this.correlator = new Correlator(b.clock, b.listener);
-    this.sendExecutor = pool("dent-bap-send", b.sendThreads, Integer.MAX_VALUE);
-    this.callbackExecutor = pool("dent-bap-callback", b.callbackThreads, 10_000);
+    this.sendExecutor = Threads.pool("dent-bap-send", b.sendThreads, Integer.MAX_VALUE);
+    this.callbackExecutor = Threads.pool("dent-bap-callback", b.callbackThreads, 10_000);
     Verifier verifier = Verifier.builder(Objects.requireNonNull(b.keyResolver, "keyResolver"))
         .clock(b.clock).replayGuard(ReplayGuard.inMemory(100_000)).build();
     InboundPipeline pipeline = InboundPipeline.builder(InboundPipeline.Role.BAP, b.subscriberId, verifier)
@@ -146,7 +145,7 @@ public final class DentClient implements AutoCloseable {
       host.start();
     }
     this.callbackUrl = b.callbackUrl != null ? b.callbackUrl : URI.create(host.baseUrl() + basePath);
-    this.sweeper = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "dent-bap-sweeper"));
+    this.sweeper = Executors.newSingleThreadScheduledExecutor(r -> Threads.daemon(r, "dent-bap-sweeper"));
     sweeper.scheduleWithFixedDelay(correlator::sweep, 20, 20, TimeUnit.MILLISECONDS);
   }
 
@@ -344,18 +343,7 @@ public final class DentClient implements AutoCloseable {
     return p == null || p.equals("/") ? "" : (p.endsWith("/") ? p.substring(0, p.length() - 1) : p);
   }
 
-  private static ExecutorService pool(String name, int threads, int queue) {
-    AtomicInteger n = new AtomicInteger();
-    return new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
-        queue == Integer.MAX_VALUE ? new LinkedBlockingQueue<>() : new LinkedBlockingQueue<>(queue),
-        r -> daemon(r, name + "-" + n.incrementAndGet()));
-  }
 
-  private static Thread daemon(Runnable r, String name) {
-    Thread t = new Thread(r, name);
-    t.setDaemon(true);
-    return t;
-  }
 
   /** Configures a {@link DentClient}. Required: subscriber id, unique key id, signing key, key resolver. */
   public static final class Builder {

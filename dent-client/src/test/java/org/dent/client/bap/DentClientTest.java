@@ -21,7 +21,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.dent.client.MutableClock;
+import org.dent.core.testing.MutableClock;
 import org.dent.client.correlation.CallbackTimeoutException;
 import org.dent.client.transport.DentEventListener;
 import org.dent.client.transport.NackException;

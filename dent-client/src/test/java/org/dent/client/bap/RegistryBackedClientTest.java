@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import org.dent.client.MutableClock;
+import org.dent.core.testing.MutableClock;
 import org.dent.client.registry.RegistryServer;
 import org.dent.client.registry.Subscription;
 import org.dent.client.transport.DentEventListener;

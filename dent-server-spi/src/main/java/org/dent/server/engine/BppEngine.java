@@ -1,5 +1,7 @@
 package org.dent.server.engine;
 
+import org.dent.client.internal.Threads;
+
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.net.URI;
@@ -17,12 +19,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.dent.client.transport.DentEventListener;
 import org.dent.client.transport.HttpHost;
 import org.dent.client.transport.InboundHandler;
@@ -104,9 +103,9 @@ public final class BppEngine implements AutoCloseable {
     Signer signer = Signer.builder(Objects.requireNonNull(b.signingKey, "signingKey"), b.subscriberId,
         Objects.requireNonNull(b.uniqueKeyId, "uniqueKeyId")).clock(b.clock).build();
     this.sender = OutboundSender.builder(signer).retryPolicy(b.callbackRetryPolicy).listener(b.listener).build();
-    this.executor = b.executor != null ? b.executor : boundedPool("dent-bpp-handler", b.handlerThreads, 10_000);
-    this.callbackExecutor = boundedPool("dent-bpp-callback", Math.max(4, b.handlerThreads), 10_000);
-    this.timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "dent-bpp-deadlines"));
+    this.executor = b.executor != null ? b.executor : Threads.pool("dent-bpp-handler", b.handlerThreads, 10_000);
+    this.callbackExecutor = Threads.pool("dent-bpp-callback", Math.max(4, b.handlerThreads), 10_000);
+    this.timer = Executors.newSingleThreadScheduledExecutor(r -> Threads.daemon(r, "dent-bpp-deadlines"));
     this.produced = Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(Duration.ofHours(1)).build();
     Verifier verifier = Verifier.builder(Objects.requireNonNull(b.keyResolver, "keyResolver")).clock(b.clock)
         .replayGuard(ReplayGuard.inMemory(100_000)).build();
@@ -329,17 +328,7 @@ public final class BppEngine implements AutoCloseable {
     return "BppEngine[" + subscriberId + " at " + bppUri + "]";
   }
 
-  private static ExecutorService boundedPool(String name, int threads, int queue) {
-    AtomicInteger n = new AtomicInteger();
-    return new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(queue),
-        r -> daemon(r, name + "-" + n.incrementAndGet()));
-  }
 
-  private static Thread daemon(Runnable r, String name) {
-    Thread t = new Thread(r, name);
-    t.setDaemon(true);
-    return t;
-  }
 
   /** Configures a {@link BppEngine}. Required: subscriber id, unique key id, signing key, key resolver. */
   public static final class Builder {
@@ -517,7 +506,4 @@ public final class BppEngine implements AutoCloseable {
     }
   }
 
-  static List<String> list(String... s) {
-    return new ArrayList<>(List.of(s));
-  }
 }

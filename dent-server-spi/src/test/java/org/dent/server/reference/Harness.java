@@ -1,5 +1,6 @@
 package org.dent.server.reference;
 
+import org.dent.core.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -235,17 +235,23 @@ final class BapCommand implements Runnable {
     }
   }
 
-  @Command(name = "init", mixinStandardHelpOptions = true, description = "Billing, payment and final terms.")
-  static final class Init extends Base {
+  /** init and confirm send the same order: the reservation with billing, payment and alert thresholds. */
+  abstract static class WithTerms extends Base {
     @Mixin BapOptions.Target target;
     @ArgGroup(exclusive = false, multiplicity = "1") Reservation reservation;
     @ArgGroup(exclusive = false) Terms terms = new Terms();
 
+    Order order() {
+      return (terms == null ? new Terms() : terms).apply(reservation.order(), options.subscriberId);
+    }
+  }
+
+  @Command(name = "init", mixinStandardHelpOptions = true, description = "Billing, payment and final terms.")
+  static final class Init extends WithTerms {
     @Override
     int send(DentClient client, PrintWriter out) throws Exception {
       BppTarget t = target.target(client);
-      Order order = (terms == null ? new Terms() : terms).apply(reservation.order(), options.subscriberId);
-      OnInitCallback on = await(client.init(t, order));
+      OnInitCallback on = await(client.init(t, order()));
       if (!printJson(out, on)) {
         out.println("transaction " + t.transactionId() + ": terms from " + t.bppId());
         out.print(Show.bill(on.message().order().quote()));
@@ -255,16 +261,11 @@ final class BapCommand implements Runnable {
   }
 
   @Command(name = "confirm", mixinStandardHelpOptions = true, description = "Reserve.")
-  static final class Confirm extends Base {
-    @Mixin BapOptions.Target target;
-    @ArgGroup(exclusive = false, multiplicity = "1") Reservation reservation;
-    @ArgGroup(exclusive = false) Terms terms = new Terms();
-
+  static final class Confirm extends WithTerms {
     @Override
     int send(DentClient client, PrintWriter out) throws Exception {
       BppTarget t = target.target(client);
-      Order order = (terms == null ? new Terms() : terms).apply(reservation.order(), options.subscriberId);
-      OnConfirmCallback on = await(client.confirm(t, order));
+      OnConfirmCallback on = await(client.confirm(t, order()));
       if (!printJson(out, on)) {
         out.println("transaction " + t.transactionId() + ": confirmed by " + t.bppId());
         out.print(Show.order(on.message().order()));

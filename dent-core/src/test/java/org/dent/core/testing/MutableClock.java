@@ -1,4 +1,4 @@
-package org.dent.server.engine;
+package org.dent.core.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,7 +7,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock tests move by hand; thread-safe. */
+/** A clock tests move by hand (time comes from an injected Clock; tests never sleep); thread-safe. */
 public final class MutableClock extends Clock {
   private final AtomicReference<Instant> now;
 
