@@ -59,7 +59,8 @@ public final class ConformanceContext implements AutoCloseable {
     this.key = Objects.requireNonNull(b.key, "key");
     this.clock = b.clock;
     this.signer = Signer.builder(key, subscriberId, uniqueKeyId).clock(clock).ttl(Duration.ofSeconds(60)).build();
-    this.http = OutboundSender.defaultHttpClient();
+    // Raw probes may be refused mid-body (413); a pooled connection the BPP closed afterwards is simply reopened.
+    this.http = OutboundSender.defaultHttpClient().newBuilder().retryOnConnectionFailure(true).build();
     DentClient.Builder cb = DentClient.builder().subscriberId(subscriberId).uniqueKeyId(uniqueKeyId)
         .signingKey(key).clock(clock).callbackPort(b.callbackPort).ttl(b.ttl)
         .retryPolicy(new RetryPolicy(2, Duration.ofMillis(100), Duration.ofMillis(500), 2.0)).httpClient(http);

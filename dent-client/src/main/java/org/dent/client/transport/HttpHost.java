@@ -197,8 +197,9 @@ public final class HttpHost implements AutoCloseable {
     }
 
     private InboundResult tooLarge() {
+      // close the connection: the rest of an oversize body is not worth reading
       return InboundResult.nack(413, ErrorCode.INVALID_REQUEST.code(),
-          "body larger than " + maxBodyBytes + " bytes", List.of());
+          "body larger than " + maxBodyBytes + " bytes", List.of(), Map.of("Connection", "close"));
     }
 
     private boolean write(Response response, Callback callback, InboundResult result) {
