@@ -138,7 +138,7 @@ final class StorageScenarios {
   }
 
   private static void partialGrant(ConformanceContext c) throws Exception {
-    TimeWindow window = window(c, 2, 1);
+    TimeWindow window = window(c, 1, 1);
     StorageOffer offer = offers(c, Energy.ofKwh("10"), window).get(0);
     Energy more = offer.freeEnergy().plus(Energy.ofKwh("100"));
     if (offer.maximumEnergy() != null && offer.maximumEnergy().compareTo(more) > 0) {
@@ -163,7 +163,7 @@ final class StorageScenarios {
   }
 
   private static void noDoubleBooking(ConformanceContext c) throws Exception {
-    TimeWindow window = window(c, 3, 1);
+    TimeWindow window = window(c, 2, 1);
     StorageOffer offer = offers(c, Energy.ofKwh("10"), window).stream()
         .min(Comparator.comparing(StorageOffer::freeEnergy)).orElseThrow();
     Energy free = offer.freeEnergy();
@@ -218,7 +218,7 @@ final class StorageScenarios {
   }
 
   private static void offGranularity(ConformanceContext c) throws Exception {
-    TimeWindow aligned = window(c, 4, 1);
+    TimeWindow aligned = window(c, 3, 1);
     StorageOffer offer = offers(c, Energy.ofKwh("10"), aligned).stream()
         .filter(o -> o.spec().slotGranularity() != null
             && o.spec().slotGranularity().compareTo(Duration.ofMinutes(2)) >= 0)
@@ -242,7 +242,7 @@ final class StorageScenarios {
   }
 
   private static void backToBack(ConformanceContext c) throws Exception {
-    TimeWindow first = window(c, 5, 1);
+    TimeWindow first = window(c, 7, 1); // last: its second window runs past the stride
     TimeWindow second = new TimeWindow(first.end(), first.end().plus(WINDOW));
     TimeWindow both = new TimeWindow(first.start(), second.end());
     StorageOffer offer = offers(c, Energy.ofKwh("10"), both).get(0);
@@ -265,7 +265,7 @@ final class StorageScenarios {
   }
 
   private static void duplicateConfirm(ConformanceContext c) throws Exception {
-    TimeWindow window = window(c, 6, 1);
+    TimeWindow window = window(c, 4, 1);
     StorageOffer offer = offers(c, Energy.ofKwh("10"), window).get(0);
     BppTarget target = c.newTarget();
     StorageOrder asked = StorageOrder.of(offer, Energy.ofKwh("10"), window);
@@ -283,7 +283,7 @@ final class StorageScenarios {
   }
 
   private static void overWithdrawal(ConformanceContext c) throws Exception {
-    TimeWindow window = window(c, 7, 1);
+    TimeWindow window = window(c, 5, 1);
     StorageOffer offer = offers(c, Energy.ofKwh("20"), window).get(0);
     BppTarget target = c.newTarget();
     String id = confirmed(c, target, StorageOrder.of(offer, Energy.ofKwh("20"), window), "the reservation");
@@ -306,7 +306,7 @@ final class StorageScenarios {
   }
 
   private static void overPower(ConformanceContext c) throws Exception {
-    TimeWindow window = window(c, 8, 1);
+    TimeWindow window = window(c, 6, 1);
     StorageOffer offer = offers(c, Energy.ofKwh("20"), window).get(0);
     BppTarget target = c.newTarget();
     String id = confirmed(c, target, StorageOrder.of(offer, Energy.ofKwh("20"), window), "the reservation");
@@ -407,12 +407,15 @@ final class StorageScenarios {
 
   // ---- helpers -----------------------------------------------------------------------------------------------
 
+  /** Scenario windows start this far apart, so no two scenarios' windows overlap or abut. */
+  static final Duration STRIDE = Duration.ofHours(3);
+
   /**
-   * Tomorrow's window number {@code index} ({@link #WINDOW} long each, from tomorrow 10:00 UTC), spanning
-   * {@code count} windows.
+   * Scenario {@code index}'s window ({@link #WINDOW} long, from tomorrow 10:00 UTC + index × {@link #STRIDE}),
+   * spanning {@code count} windows.
    */
   static TimeWindow window(ConformanceContext c, int index, int count) {
-    Instant start = Templates.nextWindowStart(c.clock()).plus(WINDOW.multipliedBy(index));
+    Instant start = Templates.nextWindowStart(c.clock()).plus(STRIDE.multipliedBy(index));
     return new TimeWindow(start, start.plus(WINDOW.multipliedBy(count)));
   }
 

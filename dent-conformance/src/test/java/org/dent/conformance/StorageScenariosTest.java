@@ -6,7 +6,15 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.dent.core.model.Catalog;
+import org.dent.core.model.Provider;
+import org.dent.core.model.QuantityValue;
+import org.dent.core.profile.view.StorageOrder;
+import org.dent.core.units.TimeWindow;
 import java.util.concurrent.ConcurrentHashMap;
 import org.dent.core.error.ErrorCode;
 import org.dent.core.model.CancelRequest;
@@ -73,7 +81,7 @@ class StorageScenariosTest {
     ConformanceContext context = ConformanceContext.builder().bpp(engine.bppUri(), "bpp.storage")
         .identity("bap.storage", "k1", bapKey).keyResolver(keys).ttl(ttl).build();
     closing.add(context);
-    return ConformanceSuite.standard().only(n -> n.startsWith(prefix)).run(context, r -> System.out.println(r.line() + " " + r.took().toMillis() + " ms"));
+    return ConformanceSuite.standard().only(n -> n.startsWith(prefix)).run(context, r -> { });
   }
 
   ReferenceOperator reference() {
@@ -167,6 +175,83 @@ class StorageScenariosTest {
     }, Duration.ofSeconds(15));
     assertThat(failed(results)).containsExactlyInAnyOrder("storage.over-withdrawal-rejected",
         "storage.over-power-rejected");
+  }
+
+  @Test
+  void aBppThatQuotesOffGridWindowsFailsOffGranularity() {
+    List<ScenarioResult> results = run(new Delegating(reference()) {
+      @Override
+      public OnSelectCallback.Message select(SelectRequest request, RequestContext context) {
+        StorageOrder asked = StorageOrder.from(request.message().order());
+        long grid = Duration.ofMinutes(30).getSeconds();
+        Instant start = Instant.ofEpochSecond(Math.floorDiv(asked.window().start().getEpochSecond(), grid) * grid);
+        StorageOrder snapped = new StorageOrder(asked.providerId(), asked.itemId(), asked.energy(),
+            TimeWindow.of(start, asked.window().duration()), asked.fulfillmentId());
+        return delegate.select(new SelectRequest(request.context(), new SelectRequest.Message(snapped.toOrder())),
+            context);
+      }
+    }, Duration.ofSeconds(15), "storage.off-granularity-rejected");
+    assertThat(failed(results)).containsExactly("storage.off-granularity-rejected");
+    assertThat(result(results, "storage.off-granularity-rejected").reason()).contains("but select was quoted");
+  }
+
+  @Test
+  void aBppThatTreatsAbuttingWindowsAsOverlappingFailsBackToBack() {
+    List<StorageOrder> booked = new CopyOnWriteArrayList<>();
+    List<ScenarioResult> results = run(new Delegating(reference()) {
+      @Override
+      public OnConfirmCallback.Message confirm(ConfirmRequest request, RequestContext context) {
+        StorageOrder o = StorageOrder.from(request.message().order());
+        for (StorageOrder b : booked) {
+          if (b.itemId().equals(o.itemId()) && (b.window().end().equals(o.window().start())
+              || b.window().start().equals(o.window().end()))) {
+            throw new BusinessException(ErrorCode.CAPACITY_UNAVAILABLE, "windows overlap at their boundary");
+          }
+        }
+        OnConfirmCallback.Message m = delegate.confirm(request, context);
+        booked.add(o);
+        return m;
+      }
+    }, Duration.ofSeconds(15));
+    assertThat(failed(results)).containsExactly("storage.back-to-back-windows");
+  }
+
+  @Test
+  void aBppThatRefusesARepeatedConfirmFailsDuplicateConfirm() {
+    Set<String> confirmed = ConcurrentHashMap.newKeySet();
+    List<ScenarioResult> results = run(new Delegating(reference()) {
+      @Override
+      public OnConfirmCallback.Message confirm(ConfirmRequest request, RequestContext context) {
+        if (!confirmed.add(context.transactionId())) {
+          throw new BusinessException(ErrorCode.CAPACITY_UNAVAILABLE, "already reserved");
+        }
+        return delegate.confirm(request, context);
+      }
+    }, Duration.ofSeconds(15));
+    assertThat(failed(results)).containsExactly("storage.duplicate-confirm-idempotent");
+  }
+
+  @Test
+  void aBppThatAnswersInUnitAliasesFailsUnitAliases() {
+    List<ScenarioResult> results = run(new Delegating(reference()) {
+      @Override
+      public OnSearchCallback.Message search(SearchRequest request, RequestContext context) {
+        Catalog catalog = delegate.search(request, context).catalog();
+        List<Provider> providers = new ArrayList<>();
+        for (Provider p : catalog.providers()) {
+          List<Item> items = new ArrayList<>();
+          for (Item i : p.items()) {
+            QuantityValue free = i.quantity().available();
+            items.add(i.toBuilder().quantity(i.quantity().toBuilder().available(free.toBuilder()
+                .measure(free.measure().toBuilder().unit("KWH").build()).build()).build()).build());
+          }
+          providers.add(p.toBuilder().items(items).build());
+        }
+        return new OnSearchCallback.Message(catalog.toBuilder().providers(providers).build());
+      }
+    }, Duration.ofSeconds(15), "storage.unit-aliases-normalised");
+    assertThat(failed(results)).containsExactly("storage.unit-aliases-normalised");
+    assertThat(result(results, "storage.unit-aliases-normalised").reason()).contains("KWH");
   }
 
   /** Changes the first capacity line by 1.00: with the total unchanged (unbalanced) or moved along (balanced). */
