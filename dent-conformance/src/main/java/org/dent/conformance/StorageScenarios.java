@@ -499,8 +499,10 @@ final class StorageScenarios {
       if (cause instanceof CallbackErrorException ce) {
         throw ce;
       }
+      List<String> refused = c.refusedCallbacks();
       throw new ScenarioFailure("no valid " + what + ": " + (cause == null ? e : cause.getClass().getSimpleName()
-          + ": " + cause.getMessage()));
+          + ": " + cause.getMessage()) + (refused.isEmpty() ? "" : "; the BAP refused invalid callbacks: "
+          + refused));
     } catch (TimeoutException e) {
       throw new ScenarioFailure("no " + what + " within 30 s");
     }

@@ -124,7 +124,8 @@ class StorageScenariosTest {
       }
     }, Duration.ofSeconds(2), "storage.happy-path-reconciles");
     assertThat(failed(results)).containsExactly("storage.happy-path-reconciles");
-    assertThat(result(results, "storage.happy-path-reconciles").reason()).contains("no valid on_confirm");
+    assertThat(result(results, "storage.happy-path-reconciles").reason()).contains("no valid on_confirm")
+        .contains("refused invalid callbacks").contains("30000");
   }
 
   @Test
