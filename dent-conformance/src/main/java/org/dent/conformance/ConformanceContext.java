@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -20,6 +21,7 @@ import okhttp3.RequestBody;
 import okhttp3.Response;
 import org.dent.client.bap.BppTarget;
 import org.dent.client.bap.DentClient;
+import org.dent.client.transport.DentEventListener;
 import org.dent.client.transport.OutboundSender;
 import org.dent.client.transport.RetryPolicy;
 import org.dent.core.json.DentCodec;
@@ -50,6 +52,7 @@ public final class ConformanceContext implements AutoCloseable {
   private final Clock clock;
   private final OkHttpClient http;
   private final DentCodec codec = DentCodec.standard();
+  private final java.util.Deque<String> refused = new java.util.concurrent.ConcurrentLinkedDeque<>();
 
   private ConformanceContext(Builder b) {
     this.bppUrl = Objects.requireNonNull(b.bppUrl, "bppUrl");
@@ -63,7 +66,16 @@ public final class ConformanceContext implements AutoCloseable {
     this.http = OutboundSender.defaultHttpClient().newBuilder().retryOnConnectionFailure(true).build();
     DentClient.Builder cb = DentClient.builder().subscriberId(subscriberId).uniqueKeyId(uniqueKeyId)
         .signingKey(key).clock(clock).callbackPort(b.callbackPort).ttl(b.ttl)
-        .retryPolicy(new RetryPolicy(2, Duration.ofMillis(100), Duration.ofMillis(500), 2.0)).httpClient(http);
+        .retryPolicy(new RetryPolicy(2, Duration.ofMillis(100), Duration.ofMillis(500), 2.0)).httpClient(http)
+        .listener(new DentEventListener() {
+          @Override
+          public void refused(String path, int httpStatus, String code) {
+            refused.addLast(path + " " + httpStatus + " " + code);
+            while (refused.size() > 20) {
+              refused.pollFirst();
+            }
+          }
+        });
     if (b.callbackUrl != null) {
       cb.callbackUrl(b.callbackUrl);
     }
@@ -98,6 +110,15 @@ public final class ConformanceContext implements AutoCloseable {
   /** A target in a new transaction. */
   public BppTarget newTarget() {
     return new BppTarget(bppId, bppUrl, client.newTransactionId());
+  }
+
+  /**
+   * The latest inbound messages the BAP refused before delivering them (signature, validation...), as
+   * {@code "<path> <http status> <code>"}, oldest first; at most 20. A callback that breaks the profile (e.g. a quote
+   * that does not add up) is refused, so the request waiting for it times out: this says why.
+   */
+  public List<String> refusedCallbacks() {
+    return List.copyOf(refused);
   }
 
   /** The clock scenarios and signatures use. */

@@ -20,6 +20,7 @@ public final class ConformanceSuite {
   /** Every scenario: protocol first, then the storage profile. */
   public static ConformanceSuite standard() {
     List<Scenario> all = new ArrayList<>(ProtocolScenarios.all());
+    all.addAll(StorageScenarios.all());
     return new ConformanceSuite(all);
   }
 
