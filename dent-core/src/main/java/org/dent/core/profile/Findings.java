@@ -51,6 +51,15 @@ final class Findings {
     return node.get(member) == null;
   }
 
+  /**
+   * True when a timestamp that {@link org.dent.core.units.WireTime#parseInstant} already accepted is in UTC
+   * ({@code Z}); the same answer as {@code WireTime.isUtc} without parsing the text a second time.
+   */
+  static boolean zulu(String parsedTimestamp) {
+    char last = parsedTimestamp.charAt(parsedTimestamp.length() - 1);
+    return last == 'Z' || last == 'z';
+  }
+
   static String joinOr(List<String> values) {
     if (values.size() == 1) {
       return values.get(0);

@@ -160,7 +160,7 @@ final class MessageWalk {
     } catch (QuantityException e) {
       return null; // not RFC 3339 at all: the schema's date-time format reports it
     }
-    if (!WireTime.isUtc(text)) {
+    if (!Findings.zulu(text)) {
       out.add(pointer + "/" + member, "window " + member + " must be in UTC (Z)");
       return null;
     }

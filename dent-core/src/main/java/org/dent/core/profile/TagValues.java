@@ -39,16 +39,16 @@ final class TagValues {
           yield signed(p.value(), spec, pointer, out) ? p : null;
         }
         case QUANTITY -> quantity(value);
-        case FRACTION -> inRange(value, false, label + " must be a fraction in [0,1]", pointer, out);
-        case EFFICIENCY -> inRange(value, true, label + " must be in (0,1]", pointer, out);
+        case FRACTION -> inRange(value, false, label, pointer, out);
+        case EFFICIENCY -> inRange(value, true, label, pointer, out);
         case DURATION -> WireTime.parsePositiveDuration(value);
         case DATETIME -> utc(value, label, pointer, out);
         case DECIMAL, MONEY -> decimal(value, spec, pointer, out);
         case CURRENCY -> Money.currency(value).getCurrencyCode();
         case ENUM -> oneOf(value, spec, pointer, out);
         case ENUM_SET -> setOf(value, spec, pointer, out);
-        case CODE -> matches(CODE, value, label + " must be an upper-case code such as SOC_HIGH", pointer, out);
-        case INTEGER -> matches(INTEGER, value, label + " must be a non-negative integer", pointer, out);
+        case CODE -> matches(CODE, value, label, " must be an upper-case code such as SOC_HIGH", pointer, out);
+        case INTEGER -> matches(INTEGER, value, label, " must be a non-negative integer", pointer, out);
         case TEXT -> value;
       };
     } catch (QuantityException e) {
@@ -111,12 +111,12 @@ final class TagValues {
     }
   }
 
-  private static @Nullable BigDecimal inRange(String value, boolean efficiency, String message, String pointer,
+  private static @Nullable BigDecimal inRange(String value, boolean efficiency, String label, String pointer,
       Findings out) {
     BigDecimal v = Decimals.parse(value);
     boolean low = efficiency ? v.signum() <= 0 : v.signum() < 0;
     if (low || v.compareTo(BigDecimal.ONE) > 0) {
-      out.add(pointer, message);
+      out.add(pointer, label + (efficiency ? " must be in (0,1]" : " must be a fraction in [0,1]"));
       return null;
     }
     return v;
@@ -124,7 +124,7 @@ final class TagValues {
 
   private static @Nullable Object utc(String value, String label, String pointer, Findings out) {
     java.time.Instant t = WireTime.parseInstant(value);
-    if (!WireTime.isUtc(value)) {
+    if (!Findings.zulu(value)) {
       out.add(pointer, label + " must be an RFC 3339 UTC time, e.g. 2026-12-01T10:00:00Z");
       return null;
     }
@@ -155,11 +155,12 @@ final class TagValues {
     return value;
   }
 
-  private static @Nullable String matches(Pattern p, String value, String message, String pointer, Findings out) {
+  private static @Nullable String matches(Pattern p, String value, String label, String requirement,
+      String pointer, Findings out) {
     if (value.length() <= 64 && p.matcher(value).matches()) {
       return value;
     }
-    out.add(pointer, message);
+    out.add(pointer, label + requirement);
     return null;
   }
 }
