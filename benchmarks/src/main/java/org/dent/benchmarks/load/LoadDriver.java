@@ -29,6 +29,7 @@ import org.dent.core.model.BecknMessage;
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar org.dent.benchmarks.load.LoadDriver \
  *     [--threads 16,32] [--seconds 10] [--warmup 5] [--rate 1000] [--rate-seconds 10] [--rounds 2] [--size 10240]
+ *     [--profile ours]
  * </pre>
  *
  * <ul>
@@ -44,7 +45,8 @@ import org.dent.core.model.BecknMessage;
  * validate, bind, checks, ACK). <b>Floor</b> per request: POST of the template's serialised bytes, read the body.
  * Floor and ours alternate, {@code --rounds} times each, so drift in machine load hits both; every line also reports
  * this process's CPU time per request (steady under load from other processes) and how many cores other
- * processes used meanwhile.
+ * processes used meanwhile. {@code --profile ours} runs only ours at saturation (first thread count), for a
+ * profiler attached to the JVM.
  */
 public final class LoadDriver {
   private static final MediaType JSON = MediaType.get("application/json");
@@ -92,6 +94,14 @@ public final class LoadDriver {
     int rateSeconds = Integer.parseInt(opt.getOrDefault("rate-seconds", "10"));
     int rounds = Integer.parseInt(opt.getOrDefault("rounds", "2"));
     int size = Integer.parseInt(opt.getOrDefault("size", "10240"));
+    if (opt.getOrDefault("profile", "").equals("ours")) {
+      // Only ours at saturation, for a profiler attached to this JVM (e.g. -XX:StartFlightRecording).
+      LoadDriver d = new LoadDriver(size);
+      d.saturate("ours", d.ours(), threadCounts[0], warmup);
+      print(d.saturate("ours", d.ours(), threadCounts[0], seconds));
+      d.net.close();
+      System.exit(0);
+    }
 
     LoadDriver d = new LoadDriver(size);
     try {
