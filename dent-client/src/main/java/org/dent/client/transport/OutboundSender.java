@@ -13,6 +13,7 @@ import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
+import org.dent.client.transport.internal.NoDelaySocketFactory;
 import org.dent.core.error.DentException;
 import org.dent.core.error.MalformedMessageException;
 import org.dent.core.json.DentCodec;
@@ -54,9 +55,15 @@ public final class OutboundSender {
     this.listener = b.listener;
   }
 
-  /** The OkHttp client the SDK uses when none is given: pooled keep-alive, 5 s connect, 10 s read/write. */
+  /**
+   * The OkHttp client the SDK uses when none is given: pooled keep-alive, 5 s connect, 10 s read/write, and
+   * {@code TCP_NODELAY} on every connection. Start from {@code defaultHttpClient().newBuilder()} when you tune your
+   * own: with OkHttp's default sockets, a body over about 8 KB leaves in two writes and the second waits for the
+   * receiver's delayed ACK (40 ms on Linux) — measured on loopback, it cut a 10 KB POST's throughput tenfold.
+   */
   public static OkHttpClient defaultHttpClient() {
     return new OkHttpClient.Builder()
+        .socketFactory(new NoDelaySocketFactory())
         .connectTimeout(Duration.ofSeconds(5))
         .readTimeout(Duration.ofSeconds(10))
         .writeTimeout(Duration.ofSeconds(10))

@@ -17,6 +17,22 @@ final class Findings {
     return List.copyOf(violations);
   }
 
+  /** Adds a violation at a tag value's pointer, building the pointer now. */
+  void add(ValuePointer at, String message) {
+    add(at.toString(), message);
+  }
+
+  /**
+   * Where a tag's value is, {@code <listPointer>/<index>/value}, as a string only when a violation is reported
+   * there: most values are fine, and building a pointer for each was a large part of what validation allocated.
+   */
+  record ValuePointer(String listPointer, int index) {
+    @Override
+    public String toString() {
+      return child(listPointer, index) + "/value";
+    }
+  }
+
   /** RFC 6901: {@code ~} becomes {@code ~0} and {@code /} becomes {@code ~1}. */
   static String child(String pointer, String key) {
     if (key.indexOf('~') < 0 && key.indexOf('/') < 0) {
@@ -49,6 +65,15 @@ final class Findings {
   /** True when {@code member} is not there at all (JSON null is a wrong type, for the schema to report). */
   static boolean absent(JsonNode node, String member) {
     return node.get(member) == null;
+  }
+
+  /**
+   * True when a timestamp that {@link org.dent.core.units.WireTime#parseInstant} already accepted is in UTC
+   * ({@code Z}); the same answer as {@code WireTime.isUtc} without parsing the text a second time.
+   */
+  static boolean zulu(String parsedTimestamp) {
+    char last = parsedTimestamp.charAt(parsedTimestamp.length() - 1);
+    return last == 'Z' || last == 'z';
   }
 
   static String joinOr(List<String> values) {

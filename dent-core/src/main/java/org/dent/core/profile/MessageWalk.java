@@ -26,13 +26,43 @@ final class MessageWalk {
 
   private MessageWalk() {}
 
-  static void walk(JsonNode node, String pointer, String container, int depth, Findings out) {
+  /**
+   * An RFC 6901 pointer kept as a chain of steps; its string is built only by {@link #toString()}, when a violation
+   * is reported there.
+   */
+  record Path(@Nullable Path parent, @Nullable String name, int index) {
+    /** A path that starts with {@code pointer} as written (already escaped). */
+    static Path of(String pointer) {
+      return new Path(null, pointer, -1);
+    }
+
+    Path child(String member) {
+      return new Path(this, member, -1);
+    }
+
+    Path child(int i) {
+      return new Path(this, null, i);
+    }
+
+    @Override
+    public String toString() {
+      if (parent == null) {
+        return name;
+      }
+      return name != null ? Findings.child(parent.toString(), name) : Findings.child(parent.toString(), index);
+    }
+  }
+
+  static void walk(JsonNode node, Path pointer, String container, int depth, Findings out) {
     if (depth > MAX_DEPTH) {
       return;
     }
     if (node.isArray()) {
       for (int i = 0; i < node.size(); i++) {
-        walk(node.get(i), Findings.child(pointer, i), container, depth + 1, out);
+        JsonNode element = node.get(i);
+        if (element.isContainer()) {
+          walk(element, pointer.child(i), container, depth + 1, out);
+        }
       }
       return;
     }
@@ -42,56 +72,58 @@ final class MessageWalk {
     for (Map.Entry<String, JsonNode> e : node.properties()) {
       String name = e.getKey();
       JsonNode child = e.getValue();
-      String p = Findings.child(pointer, name);
-      boolean descend = true;
+      // Pointers are built as strings only where a violation is reported: building one per member was most of
+      // what validating a message allocated. Scalars no rule applies to are not visited at all.
+      boolean descend = child.isContainer();
       switch (name) {
         case "tags" -> {
           if (child.isArray()) {
-            TagGroupCheck.checkTags(child, p, out);
+            TagGroupCheck.checkTags(child, pointer.child(name).toString(), out);
             descend = false;
           }
         }
         case "quantity" -> {
           if (child.isObject()) {
-            checkQuantity(child, p, out);
+            checkQuantity(child, pointer.child(name), out);
             descend = false;
           }
         }
         case "time" -> {
           if (child.isObject() && child.get("range") != null && child.get("range").isObject()) {
-            checkRange(child.get("range"), p + "/range", out);
+            checkRange(child.get("range"), pointer.child(name).child("range"), out);
           }
         }
         case "price" -> {
           if (child.isObject()) {
-            checkPrice(child, p, out);
+            checkPrice(child, pointer.child(name), out);
           }
         }
         case "amount" -> {
           if (child.isObject()) {
-            checkPrice(child, p, out);
-          } else if (child.isString() && "params".equals(container)) {
-            decimal(child.stringValue(), p, "payment amount must be a decimal amount", out);
+            checkPrice(child, pointer.child(name), out);
+          } else if (child.isString() && "params".equals(container)
+              && decimalOrNull(child.stringValue()) == null) {
+            out.add(pointer.child(name).toString(), "payment amount must be a decimal amount");
           }
         }
         case "currency" -> {
           if (child.isString() && "params".equals(container)) {
-            currency(child.stringValue(), p, out);
+            currency(child.stringValue(), pointer.child(name), out);
           }
         }
         case "quote" -> {
           if (child.isObject()) {
-            QuoteCheck.check(child, p, out);
+            QuoteCheck.check(child, pointer.child(name).toString(), out);
           }
         }
         case "state" -> {
           if ("fulfillments".equals(container)) {
-            checkState(child, p, out);
+            checkState(child, pointer.child(name), out);
           }
         }
         case "fulfillment_state" -> {
           if ("cancellation_terms".equals(container)) {
-            checkState(child, p, out);
+            checkState(child, pointer.child(name), out);
           }
         }
         default -> {
@@ -99,22 +131,22 @@ final class MessageWalk {
         }
       }
       if (descend) {
-        walk(child, p, name, depth + 1, out);
+        walk(child, pointer.child(name), name, depth + 1, out);
       }
     }
   }
 
   /** {@code quantity.<kind>.measure{value, unit}} is an energy; {@code selected} must be positive. */
-  private static void checkQuantity(JsonNode quantity, String pointer, Findings out) {
+  private static void checkQuantity(JsonNode quantity, Path pointer, Findings out) {
     for (Map.Entry<String, JsonNode> e : quantity.properties()) {
       JsonNode measure = e.getValue().isObject() ? e.getValue().get("measure") : null;
       if (measure == null || !measure.isObject()) {
         continue;
       }
       String kind = e.getKey();
-      String p = Findings.child(pointer, kind) + "/measure";
+      Path p = pointer.child(kind).child("measure");
       if (Findings.absent(measure, "value") || Findings.absent(measure, "unit")) {
-        out.add(p, kind + " energy needs value and unit");
+        out.add(p.toString(), kind + " energy needs value and unit");
       }
       String unit = Findings.text(measure, "unit");
       if (unit != null) {
@@ -126,10 +158,12 @@ final class MessageWalk {
       }
       String value = Findings.text(measure, "value");
       if (value != null) {
-        BigDecimal v = decimal(value, p + "/value", kind + " energy must be a plain decimal", out);
-        if (v != null && "selected".equals(kind) && v.signum() <= 0) {
+        BigDecimal v = decimalOrNull(value);
+        if (v == null) {
+          out.add(p + "/value", kind + " energy must be a plain decimal");
+        } else if ("selected".equals(kind) && v.signum() <= 0) {
           out.add(p + "/value", "selected energy must be positive");
-        } else if (v != null && v.signum() < 0) {
+        } else if (v.signum() < 0) {
           out.add(p + "/value", kind + " energy must not be negative");
         }
       }
@@ -137,19 +171,19 @@ final class MessageWalk {
   }
 
   /** A profile window is {@code [start, end)} in RFC 3339 UTC with start before end. */
-  private static void checkRange(JsonNode range, String pointer, Findings out) {
+  private static void checkRange(JsonNode range, Path pointer, Findings out) {
     if (Findings.absent(range, "start") || Findings.absent(range, "end")) {
-      out.add(pointer, "a window states start and end");
+      out.add(pointer.toString(), "a window states start and end");
       return;
     }
     Instant start = utc(range, "start", pointer, out);
     Instant end = utc(range, "end", pointer, out);
     if (start != null && end != null && !start.isBefore(end)) {
-      out.add(pointer, "window start must precede end");
+      out.add(pointer.toString(), "window start must precede end");
     }
   }
 
-  private static @Nullable Instant utc(JsonNode range, String member, String pointer, Findings out) {
+  private static @Nullable Instant utc(JsonNode range, String member, Path pointer, Findings out) {
     String text = Findings.text(range, member);
     if (text == null) {
       return null;
@@ -160,7 +194,7 @@ final class MessageWalk {
     } catch (QuantityException e) {
       return null; // not RFC 3339 at all: the schema's date-time format reports it
     }
-    if (!WireTime.isUtc(text)) {
+    if (!Findings.zulu(text)) {
       out.add(pointer + "/" + member, "window " + member + " must be in UTC (Z)");
       return null;
     }
@@ -168,24 +202,26 @@ final class MessageWalk {
   }
 
   /** Beckn {@code Price}: an ISO 4217 currency and plain decimal amounts. */
-  static void checkPrice(JsonNode price, String pointer, Findings out) {
+  static void checkPrice(JsonNode price, Path pointer, Findings out) {
     boolean hasAmount = false;
     for (String field : PRICE_FIELDS) {
       String v = Findings.text(price, field);
       if (v != null) {
         hasAmount = true;
-        decimal(v, Findings.child(pointer, field), field + " must be a decimal amount", out);
+        if (decimalOrNull(v) == null) {
+          out.add(pointer.child(field).toString(), field + " must be a decimal amount");
+        }
       }
     }
     String currency = Findings.text(price, "currency");
     if (currency != null) {
-      currency(currency, pointer + "/currency", out);
+      currency(currency, pointer.child("currency"), out);
     } else if (hasAmount && Findings.absent(price, "currency")) {
-      out.add(pointer, "a price states its currency");
+      out.add(pointer.toString(), "a price states its currency");
     }
   }
 
-  private static void checkState(JsonNode state, String pointer, Findings out) {
+  private static void checkState(JsonNode state, Path pointer, Findings out) {
     String code = Findings.descriptorCode(state);
     if (code != null && !StorageProfile.FULFILLMENT_STATES.contains(code)) {
       out.add(pointer + "/descriptor/code",
@@ -193,20 +229,20 @@ final class MessageWalk {
     }
   }
 
-  static @Nullable BigDecimal decimal(String text, String pointer, String message, Findings out) {
+  /** The decimal, or null when {@code text} is not a plain decimal (the caller reports it). */
+  static @Nullable BigDecimal decimalOrNull(String text) {
     try {
       return Decimals.parse(text);
     } catch (QuantityException e) {
-      out.add(pointer, message);
       return null;
     }
   }
 
-  private static void currency(String code, String pointer, Findings out) {
+  private static void currency(String code, Path pointer, Findings out) {
     try {
       Money.currency(code);
     } catch (QuantityException e) {
-      out.add(pointer, "currency must be an ISO 4217 code");
+      out.add(pointer.toString(), "currency must be an ISO 4217 code");
     }
   }
 }

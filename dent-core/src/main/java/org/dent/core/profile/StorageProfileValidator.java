@@ -41,7 +41,7 @@ public final class StorageProfileValidator {
     if (message == null || !message.isObject()) {
       return List.of(); // absent or mistyped message: the schema's to report
     }
-    MessageWalk.walk(message, "/message", "message", 0, out);
+    MessageWalk.walk(message, MessageWalk.Path.of("/message"), "message", 0, out);
     ActionRules.orderStatus(message, out);
     String action = Findings.text(document.get("context"), "action");
     JsonNode error = document.get("error");

@@ -127,6 +127,7 @@ public enum TagGroup {
 
   private final String code;
   private final Map<String, TagSpec> tags;
+  private final List<String> requiredCodes;
 
   TagGroup(String code, TagSpec... specs) {
     this.code = code;
@@ -135,6 +136,7 @@ public enum TagGroup {
       byCode.put(s.code(), s);
     }
     this.tags = java.util.Collections.unmodifiableMap(byCode);
+    this.requiredCodes = Arrays.stream(specs).filter(TagSpec::required).map(TagSpec::code).toList();
   }
 
   /** The group's {@code descriptor.code} on the wire. */
@@ -154,7 +156,7 @@ public enum TagGroup {
 
   /** Codes the group must carry, in table order. */
   public List<String> requiredCodes() {
-    return tags.values().stream().filter(TagSpec::required).map(TagSpec::code).toList();
+    return requiredCodes;
   }
 
   /** The group with wire code {@code code}, empty for groups outside the profile. */

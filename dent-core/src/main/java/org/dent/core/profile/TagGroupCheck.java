@@ -37,7 +37,8 @@ final class TagGroupCheck {
     }
     String listPointer = Findings.child(pointer, "list");
     Map<String, Object> parsed = new HashMap<>();
-    Map<String, String> pointers = new HashMap<>();
+    // code -> index in the list; a tag's pointers are built only when something about it is reported
+    Map<String, Integer> positions = new HashMap<>();
     boolean unreadable = false; // a tag of the wrong type might be the one a rule looks for
     for (int i = 0; i < list.size(); i++) {
       JsonNode tag = list.get(i);
@@ -45,10 +46,9 @@ final class TagGroupCheck {
         unreadable = true;
         continue;
       }
-      String tagPointer = Findings.child(listPointer, i);
       JsonNode descriptor = tag.get("descriptor");
       if (descriptor == null || descriptor.isObject() && Findings.absent(descriptor, "code")) {
-        out.add(tagPointer, "a tag in group " + group.code() + " needs descriptor.code");
+        out.add(Findings.child(listPointer, i), "a tag in group " + group.code() + " needs descriptor.code");
         continue;
       }
       String code = Findings.descriptorCode(tag);
@@ -56,35 +56,40 @@ final class TagGroupCheck {
         unreadable = true; // wrong type
         continue;
       }
-      String codePointer = tagPointer + "/descriptor/code";
       TagSpec spec = group.tag(code).orElse(null);
       if (spec == null) {
-        out.add(codePointer, "unknown code \"" + shorten(code) + "\" in tag group " + group.code());
+        out.add(Findings.child(listPointer, i) + "/descriptor/code",
+            "unknown code \"" + shorten(code) + "\" in tag group " + group.code());
         continue;
       }
-      if (pointers.containsKey(code)) {
-        out.add(codePointer, "duplicate code \"" + code + "\" in tag group " + group.code());
+      if (positions.containsKey(code)) {
+        out.add(Findings.child(listPointer, i) + "/descriptor/code",
+            "duplicate code \"" + code + "\" in tag group " + group.code());
         continue;
       }
-      String valuePointer = tagPointer + "/value";
-      pointers.put(code, valuePointer);
+      positions.put(code, i);
       JsonNode value = tag.get("value");
       if (value == null) {
-        out.add(tagPointer, spec.label() + " needs a value");
+        out.add(Findings.child(listPointer, i), spec.label() + " needs a value");
         continue;
       }
       if (!value.isString()) {
         continue;
       }
-      Object v = TagValues.check(spec, value.stringValue(), valuePointer, out);
+      Object v = TagValues.check(spec, value.stringValue(), listPointer, i, out);
       if (v != null) {
         parsed.put(code, v);
       }
     }
     if (!unreadable) {
-      requireCodes(group, pointers, pointer, out);
-      relate(group, parsed, pointers, pointer, out);
+      requireCodes(group, positions, pointer, out);
+      relate(group, parsed, positions, listPointer, pointer, out);
     }
+  }
+
+  /** The pointer of the value of the tag at {@code index}. */
+  static String valuePointer(String listPointer, int index) {
+    return new Findings.ValuePointer(listPointer, index).toString();
   }
 
   private static void requireCodes(TagGroup group, Map<String, ?> present, String pointer, Findings out) {
@@ -100,11 +105,11 @@ final class TagGroupCheck {
   }
 
   /** Rules between two values of one group; each applies only when both values were read successfully. */
-  private static void relate(TagGroup group, Map<String, Object> v, Map<String, String> at, String pointer,
-      Findings out) {
+  private static void relate(TagGroup group, Map<String, Object> v, Map<String, Integer> at, String listPointer,
+      String pointer, Findings out) {
     switch (group) {
-      case STORAGE_SPEC -> below(v, at, "min-soc", "max-soc", out);
-      case ALERT_THRESHOLDS -> below(v, at, "soc-low", "soc-high", out);
+      case STORAGE_SPEC -> below(v, at, listPointer, "min-soc", "max-soc", out);
+      case ALERT_THRESHOLDS -> below(v, at, listPointer, "soc-low", "soc-high", out);
       case PRICING -> {
         if (v.get("model") instanceof String model) {
           for (String token : model.split("\\+")) {
@@ -123,7 +128,7 @@ final class TagGroupCheck {
       }
       case TRANSFER_SCHEDULE -> {
         if (v.get("start") instanceof Instant s && v.get("end") instanceof Instant e && !s.isBefore(e)) {
-          out.add(at.get("end"), "transfer end must follow start");
+          out.add(valuePointer(listPointer, at.get("end")), "transfer end must follow start");
         }
       }
       case STORAGE_RECEIPT -> {
@@ -142,9 +147,10 @@ final class TagGroupCheck {
     }
   }
 
-  private static void below(Map<String, Object> v, Map<String, String> at, String low, String high, Findings out) {
+  private static void below(Map<String, Object> v, Map<String, Integer> at, String listPointer, String low,
+      String high, Findings out) {
     if (v.get(low) instanceof BigDecimal l && v.get(high) instanceof BigDecimal h && l.compareTo(h) >= 0) {
-      out.add(at.get(high), low + " must be below " + high);
+      out.add(valuePointer(listPointer, at.get(high)), low + " must be below " + high);
     }
   }
 

@@ -26,7 +26,11 @@ final class TagValues {
    * The parsed value is an {@link Energy}, {@link Power}, {@link BigDecimal}, {@link java.time.Duration},
    * {@link java.time.Instant} or the string itself.
    */
-  static @Nullable Object check(TagSpec spec, String value, String pointer, Findings out) {
+  static @Nullable Object check(TagSpec spec, String value, String listPointer, int index, Findings out) {
+    return check(spec, value, new Findings.ValuePointer(listPointer, index), out);
+  }
+
+  private static @Nullable Object check(TagSpec spec, String value, Findings.ValuePointer pointer, Findings out) {
     String label = spec.label();
     try {
       return switch (spec.kind()) {
@@ -39,16 +43,16 @@ final class TagValues {
           yield signed(p.value(), spec, pointer, out) ? p : null;
         }
         case QUANTITY -> quantity(value);
-        case FRACTION -> inRange(value, false, label + " must be a fraction in [0,1]", pointer, out);
-        case EFFICIENCY -> inRange(value, true, label + " must be in (0,1]", pointer, out);
+        case FRACTION -> inRange(value, false, label, pointer, out);
+        case EFFICIENCY -> inRange(value, true, label, pointer, out);
         case DURATION -> WireTime.parsePositiveDuration(value);
         case DATETIME -> utc(value, label, pointer, out);
         case DECIMAL, MONEY -> decimal(value, spec, pointer, out);
         case CURRENCY -> Money.currency(value).getCurrencyCode();
         case ENUM -> oneOf(value, spec, pointer, out);
         case ENUM_SET -> setOf(value, spec, pointer, out);
-        case CODE -> matches(CODE, value, label + " must be an upper-case code such as SOC_HIGH", pointer, out);
-        case INTEGER -> matches(INTEGER, value, label + " must be a non-negative integer", pointer, out);
+        case CODE -> matches(CODE, value, label, " must be an upper-case code such as SOC_HIGH", pointer, out);
+        case INTEGER -> matches(INTEGER, value, label, " must be a non-negative integer", pointer, out);
         case TEXT -> value;
       };
     } catch (QuantityException e) {
@@ -85,7 +89,7 @@ final class TagValues {
         || e.reason() == Reason.ENERGY_IN_POWER_UNIT;
   }
 
-  private static boolean signed(BigDecimal v, TagSpec spec, String pointer, Findings out) {
+  private static boolean signed(BigDecimal v, TagSpec spec, Findings.ValuePointer pointer, Findings out) {
     if (spec.sign() == Sign.POSITIVE && v.signum() <= 0) {
       out.add(pointer, spec.label() + " must be positive");
       return false;
@@ -111,32 +115,33 @@ final class TagValues {
     }
   }
 
-  private static @Nullable BigDecimal inRange(String value, boolean efficiency, String message, String pointer,
-      Findings out) {
+  private static @Nullable BigDecimal inRange(String value, boolean efficiency, String label,
+      Findings.ValuePointer pointer, Findings out) {
     BigDecimal v = Decimals.parse(value);
     boolean low = efficiency ? v.signum() <= 0 : v.signum() < 0;
     if (low || v.compareTo(BigDecimal.ONE) > 0) {
-      out.add(pointer, message);
+      out.add(pointer, label + (efficiency ? " must be in (0,1]" : " must be a fraction in [0,1]"));
       return null;
     }
     return v;
   }
 
-  private static @Nullable Object utc(String value, String label, String pointer, Findings out) {
+  private static @Nullable Object utc(String value, String label, Findings.ValuePointer pointer, Findings out) {
     java.time.Instant t = WireTime.parseInstant(value);
-    if (!WireTime.isUtc(value)) {
+    if (!Findings.zulu(value)) {
       out.add(pointer, label + " must be an RFC 3339 UTC time, e.g. 2026-12-01T10:00:00Z");
       return null;
     }
     return t;
   }
 
-  private static @Nullable BigDecimal decimal(String value, TagSpec spec, String pointer, Findings out) {
+  private static @Nullable BigDecimal decimal(String value, TagSpec spec, Findings.ValuePointer pointer,
+      Findings out) {
     BigDecimal v = Decimals.parse(value);
     return signed(v, spec, pointer, out) ? v : null;
   }
 
-  private static @Nullable String oneOf(String value, TagSpec spec, String pointer, Findings out) {
+  private static @Nullable String oneOf(String value, TagSpec spec, Findings.ValuePointer pointer, Findings out) {
     if (spec.values().contains(value)) {
       return value;
     }
@@ -144,7 +149,7 @@ final class TagValues {
     return null;
   }
 
-  private static @Nullable String setOf(String value, TagSpec spec, String pointer, Findings out) {
+  private static @Nullable String setOf(String value, TagSpec spec, Findings.ValuePointer pointer, Findings out) {
     Set<String> seen = new HashSet<>();
     for (String token : value.split("\\+", -1)) {
       if (!spec.values().contains(token) || !seen.add(token)) {
@@ -155,11 +160,12 @@ final class TagValues {
     return value;
   }
 
-  private static @Nullable String matches(Pattern p, String value, String message, String pointer, Findings out) {
+  private static @Nullable String matches(Pattern p, String value, String label, String requirement,
+      Findings.ValuePointer pointer, Findings out) {
     if (value.length() <= 64 && p.matcher(value).matches()) {
       return value;
     }
-    out.add(pointer, message);
+    out.add(pointer, label + requirement);
     return null;
   }
 }

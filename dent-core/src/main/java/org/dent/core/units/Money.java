@@ -51,7 +51,8 @@ public final class Money implements Comparable<Money> {
    * @throws QuantityException UNKNOWN_CURRENCY
    */
   public static Currency currency(String code) {
-    if (code == null || !code.matches("[A-Z]{3}")) {
+    if (code == null || code.length() != 3 || !upper(code.charAt(0)) || !upper(code.charAt(1))
+        || !upper(code.charAt(2))) {
       throw new QuantityException(Reason.UNKNOWN_CURRENCY, code,
           "not an ISO 4217 currency code: " + QuantityException.quote(code));
     }
@@ -61,6 +62,10 @@ public final class Money implements Comparable<Money> {
       throw new QuantityException(Reason.UNKNOWN_CURRENCY, code,
           "not an ISO 4217 currency code: " + QuantityException.quote(code));
     }
+  }
+
+  private static boolean upper(char c) {
+    return c >= 'A' && c <= 'Z';
   }
 
   /** The amount as written. */

@@ -1,11 +1,12 @@
 package org.dent.core.units;
 
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.Locale;
 import java.util.regex.Pattern;
 import org.dent.core.units.QuantityException.Reason;
 
@@ -31,10 +32,49 @@ public final class WireTime {
       throw malformedInstant(text);
     }
     try {
-      return OffsetDateTime.parse(text.toUpperCase(Locale.ROOT), DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
-    } catch (DateTimeParseException e) {
-      throw malformedInstant(text);
+      return readMatched(text);
+    } catch (DateTimeException e) {
+      throw malformedInstant(text); // a field out of range: month 13, February 30, second 60, offset +19:00
     }
+  }
+
+  /**
+   * Reads text that {@link #RFC_3339} matched, field by field at their fixed positions. Same result and the same
+   * strictness as {@code OffsetDateTime.parse(text, ISO_OFFSET_DATE_TIME)} on matched text (the range checks are
+   * {@code LocalDateTime.of} and {@code ZoneOffset.ofHoursMinutes}), at a tenth of the cost: the profile validator
+   * reads every window of every catalog item.
+   */
+  private static Instant readMatched(String t) {
+    LocalDateTime local = LocalDateTime.of(digits(t, 0, 4), digits(t, 5, 7), digits(t, 8, 10), digits(t, 11, 13),
+        digits(t, 14, 16), digits(t, 17, 19));
+    int i = 19;
+    int nano = 0;
+    if (t.charAt(i) == '.') {
+      int start = ++i;
+      while (i < t.length() && t.charAt(i) >= '0' && t.charAt(i) <= '9') {
+        nano = nano * 10 + (t.charAt(i++) - '0');
+      }
+      for (int k = i - start; k < 9; k++) {
+        nano *= 10;
+      }
+    }
+    char c = t.charAt(i);
+    ZoneOffset offset;
+    if (c == 'Z' || c == 'z') {
+      offset = ZoneOffset.UTC;
+    } else {
+      int sign = c == '-' ? -1 : 1;
+      offset = ZoneOffset.ofHoursMinutes(sign * digits(t, i + 1, i + 3), sign * digits(t, i + 4, i + 6));
+    }
+    return Instant.ofEpochSecond(local.toEpochSecond(offset), nano);
+  }
+
+  private static int digits(String t, int from, int to) {
+    int v = 0;
+    for (int i = from; i < to; i++) {
+      v = v * 10 + (t.charAt(i) - '0');
+    }
+    return v;
   }
 
   /** True when {@code text} is an RFC 3339 timestamp in UTC, written with {@code Z}. */
