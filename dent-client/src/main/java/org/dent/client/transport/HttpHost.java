@@ -2,7 +2,6 @@ package org.dent.client.transport;
 
 import java.net.URI;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -274,9 +273,5 @@ public final class HttpHost implements AutoCloseable {
   @Override
   public String toString() {
     return "HttpHost[" + (started ? baseUrl() : "stopped") + ", mounts=" + mounts.keySet() + "]";
-  }
-
-  static String utf8(byte[] b) {
-    return new String(b, StandardCharsets.UTF_8);
   }
 }

@@ -165,8 +165,10 @@ public final class OutboundSender {
     if (body == null) {
       return null;
     }
-    byte[] bytes = body.source().readByteArray(Math.min(MAX_RESPONSE_BYTES, Math.max(0, body.contentLength() < 0
-        ? MAX_RESPONSE_BYTES : body.contentLength())));
+    // Read at most 64 KiB whether or not the answer states its length (chunked answers do not).
+    okio.BufferedSource source = body.source();
+    source.request(MAX_RESPONSE_BYTES);
+    byte[] bytes = source.getBuffer().readByteArray(Math.min(source.getBuffer().size(), MAX_RESPONSE_BYTES));
     if (bytes.length == 0) {
       return null;
     }
