@@ -1,7 +1,7 @@
 package org.dent.client.correlation;
 
-import java.util.List;
 import org.dent.core.error.DentException;
+import org.dent.core.error.ErrorPaths;
 import org.dent.core.model.BecknError;
 import org.dent.core.model.BecknMessage;
 
@@ -16,7 +16,7 @@ public class CallbackErrorException extends DentException {
   private final transient BecknMessage callback;
 
   public CallbackErrorException(BecknMessage callback) {
-    super(code(callback.error()), message(callback), paths(callback.error()), null);
+    super(code(callback.error()), message(callback), ErrorPaths.split(callback.error().paths()), null);
     this.callback = callback;
   }
 
@@ -35,10 +35,4 @@ public class CallbackErrorException extends DentException {
         + (e.message() == null ? "error " + e.code() : e.message());
   }
 
-  private static List<String> paths(BecknError e) {
-    if (e.paths() == null || e.paths().isBlank()) {
-      return List.of();
-    }
-    return java.util.Arrays.stream(e.paths().split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
-  }
 }

@@ -235,8 +235,11 @@ public final class InboundPipeline {
     return path.substring(slash + 1, end);
   }
 
-  /** The context's ttl, or 30 s when it has none or it cannot be read. */
-  static Duration ttlOf(Context context) {
+  /**
+   * The context's ttl, or 30 s when it has none, it cannot be read or is not positive: how long a request and its
+   * callbacks live, for freshness, duplicate detection and handler deadlines alike.
+   */
+  public static Duration ttlOf(Context context) {
     if (context.ttl() == null) {
       return DEFAULT_TTL;
     }

@@ -1,8 +1,8 @@
 package org.dent.client.transport;
 
-import java.util.Arrays;
 import java.util.List;
 import org.dent.core.error.DentException;
+import org.dent.core.error.ErrorPaths;
 import org.dent.core.model.AckResponse;
 import org.dent.core.model.BecknError;
 import org.jspecify.annotations.Nullable;
@@ -26,16 +26,9 @@ public class NackException extends DentException {
     BecknError error = response == null ? null : response.error();
     String code = error == null || error.code() == null ? "HTTP_" + httpStatus : error.code();
     String message = error == null || error.message() == null ? "NACK (HTTP " + httpStatus + ")" : error.message();
-    return new NackException(code, message, splitPaths(error == null ? null : error.paths()), httpStatus);
+    return new NackException(code, message, ErrorPaths.split(error == null ? null : error.paths()), httpStatus);
   }
 
-  /** {@code error.paths} is a string in Beckn 1.1.0; several pointers are joined with commas. */
-  static List<String> splitPaths(@Nullable String paths) {
-    if (paths == null || paths.isBlank()) {
-      return List.of();
-    }
-    return Arrays.stream(paths.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
-  }
 
   /** HTTP status of the refusal (200 for a NACK in a 200 answer). */
   public int httpStatus() {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Map;
+import org.dent.core.error.ErrorPaths;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -38,9 +39,8 @@ public record AckResponse(
    * string, so several are joined with {@code ", "}.
    */
   public static AckResponse nack(String code, String message, List<String> paths) {
-    String joined = paths.isEmpty() ? null : String.join(", ", paths);
     return new AckResponse(new Message(new Ack("NACK", null, Map.of()), Map.of()),
-        new BecknError(code, joined, message, Map.of()), Map.of());
+        new BecknError(code, ErrorPaths.join(paths), message, Map.of()), Map.of());
   }
 
   /** True when {@code message.ack.status} is {@code ACK}. */

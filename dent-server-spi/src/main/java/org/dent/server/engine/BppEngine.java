@@ -32,6 +32,7 @@ import org.dent.client.transport.OutboundSender;
 import org.dent.client.transport.RetryPolicy;
 import org.dent.core.error.DentException;
 import org.dent.core.error.ErrorCode;
+import org.dent.core.error.ErrorPaths;
 import org.dent.core.model.Action;
 import org.dent.core.model.BecknError;
 import org.dent.core.model.BecknMessage;
@@ -220,7 +221,7 @@ public final class BppEngine implements AutoCloseable {
   private void run(InboundMessage inbound) {
     BecknMessage request = inbound.message();
     Context rc = request.context();
-    Instant deadline = inbound.receivedAt().plus(ttlOf(rc));
+    Instant deadline = inbound.receivedAt().plus(InboundPipeline.ttlOf(rc));
     RequestContext ctx = new RequestContext(request.action(), rc.transactionId(), rc.messageId(), rc.bapId(),
         deadline, rc);
     Context callbackContext = rc.toBuilder().action(request.action().callback().wireName())
@@ -276,7 +277,7 @@ public final class BppEngine implements AutoCloseable {
   }
 
   private BecknMessage errorCallback(Context context, String code, String message, List<String> paths) {
-    BecknError error = new BecknError(code, paths.isEmpty() ? null : String.join(", ", paths), message, Map.of());
+    BecknError error = new BecknError(code, ErrorPaths.join(paths), message, Map.of());
     Context c = context.toBuilder().timestamp(now()).build();
     BecknMessage empty = Callbacks.empty(Action.fromWireName(c.action()), c);
     return Callbacks.withError(empty, error);
@@ -297,13 +298,6 @@ public final class BppEngine implements AutoCloseable {
     return c.bapId() + '|' + c.action() + '|' + c.messageId();
   }
 
-  private static Duration ttlOf(Context c) {
-    try {
-      return c.ttl() == null ? Duration.ofSeconds(30) : Duration.parse(c.ttl());
-    } catch (RuntimeException e) {
-      return Duration.ofSeconds(30);
-    }
-  }
 
   /** Stops accepting requests, lets running handlers finish (up to 5 s), then stops. */
   @Override
