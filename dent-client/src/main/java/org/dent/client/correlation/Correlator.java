@@ -214,7 +214,8 @@ public final class Correlator {
         }
       } while (!last.compareAndSet(prev, seq));
     }
-    for (Consumer<BecknMessage> s : subscribers.getOrDefault(transactionId, new CopyOnWriteArrayList<>())) {
+    List<Consumer<BecknMessage>> list = subscribers.get(transactionId);
+    for (Consumer<BecknMessage> s : list == null ? List.<Consumer<BecknMessage>>of() : list) {
       s.accept(message);
     }
   }
