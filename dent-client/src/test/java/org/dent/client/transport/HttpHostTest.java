@@ -120,6 +120,8 @@ class HttpHostTest {
     });
     await().until(() -> resolving.get() == 1);
     CompletableFuture<Void> closing = CompletableFuture.runAsync(host::close);
+    // close waits for the held request, and the request's connection survives the wait (no I/O meanwhile)
+    await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5)).until(() -> !closing.isDone());
     release.countDown();
     closing.get(15, TimeUnit.SECONDS);
     assertThat(inFlight.get(10, TimeUnit.SECONDS)).isEqualTo(400); // answered, not cut off
