@@ -170,9 +170,8 @@ public final class HttpHost implements AutoCloseable {
         return write(response, callback, InboundResult.nack(503, ErrorCode.OVERLOADED.code(),
             "receiver overloaded, retry later", List.of(), Map.of("Retry-After", "1")));
       }
-      // While no read or write is pending (the pipeline verifies and validates), an idle connection timeout (30 s
-      // normally, 50 ms while the host
-      // shuts down) must not cut off the answer. A slow body read still times out.
+      // While no read or write is pending (the pipeline verifies and validates), an idle connection timeout
+      // (30 s normally, 50 ms while the host shuts down) must not cut off the answer. A slow body read still times out.
       request.addIdleTimeoutListener(timeout -> false);
       // BLOCKING invocation type: Jetty runs the completion on a pool thread, never the selector, because
       // verifying and validating is CPU work.
