@@ -48,10 +48,11 @@ class RealTimeTest {
           charging.add(p.nanos());
         }
       }
-      // two simulated hours at 1 h/s, a push at least every 200 ms of wall time (ticks every 100 ms)
-      assertThat(charging.size()).isBetween(6, 16);
+      // two simulated hours at 1 h/s with a push every 200 ms of wall time: about ten pushes while charging; the
+      // bounds leave room for a loaded machine (a stalled scheduler would push once or not at all)
+      assertThat(charging.size()).isBetween(4, 30);
       for (int i = 1; i < charging.size(); i++) {
-        assertThat(Duration.ofNanos(charging.get(i) - charging.get(i - 1))).isLessThan(Duration.ofMillis(600));
+        assertThat(Duration.ofNanos(charging.get(i) - charging.get(i - 1))).isLessThan(Duration.ofMillis(1500));
       }
     }
   }
