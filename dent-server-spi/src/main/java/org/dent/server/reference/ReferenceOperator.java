@@ -255,6 +255,15 @@ public final class ReferenceOperator implements StorageOperator, AutoCloseable {
         .email(state.fleet.supportEmail()).build());
   }
 
+  /**
+   * The fleet's utilisation per asset (energy-hours used vs reserved) and the revenue of the bills issued, per
+   * pricing dimension, as of the operator's clock; live contracts are brought up to it first (readings they
+   * produce are pushed as usual). See {@link FleetReport} for the definitions.
+   */
+  public FleetReport fleetReport() {
+    return FleetReports.of(state);
+  }
+
   @Override
   public String toString() {
     return "ReferenceOperator[" + state.fleet.providerId() + ", " + state.fleet.assets().size() + " assets]";
