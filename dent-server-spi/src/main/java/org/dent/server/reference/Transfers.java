@@ -11,7 +11,6 @@ import java.util.Set;
 import org.dent.core.error.ErrorCode;
 import org.dent.core.model.Fulfillment;
 import org.dent.core.model.Order;
-import org.dent.core.model.Scalar;
 import org.dent.core.model.UpdateRequest;
 import org.dent.core.profile.ProfileException;
 import org.dent.core.profile.ProfileTags;
