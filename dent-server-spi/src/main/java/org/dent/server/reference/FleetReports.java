@@ -24,7 +24,7 @@ final class FleetReports {
       byBook.put(b, new ArrayList<>());
     }
     for (Contract c : state.orders.values()) {
-      byBook.get(c.book).add(c);
+      byBook.computeIfAbsent(c.book, b -> new ArrayList<>()).add(c); // a book no longer listed still reports
     }
     List<Snapshot> events = new ArrayList<>();
     List<FleetReport.AssetReport> rows = new ArrayList<>();
