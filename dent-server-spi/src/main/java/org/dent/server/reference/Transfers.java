@@ -180,29 +180,36 @@ final class Transfers {
     }
     Instant now = state.now();
     List<Snapshot> events = new ArrayList<>();
-    Snapshot s = OperatorState.locked(c.book, () -> {
-      c.advance(now, events);
-      try {
-        m.requireWithinTarget(c.terms.energy(), c.terms.window());
-      } catch (org.dent.core.error.DentException e) {
-        throw ModificationRequests.under(e);
-      }
-      Terms next = c.terms;
-      next = m.newEnergy().map(next::withEnergy).orElse(next);
-      next = m.newWindow().map(next::withWindow).orElse(next);
-      checkModification(c, next, now);
-      AssetBook book = c.book;
-      book.reserved.add(c.terms.window().start(), c.terms.window().end(), c.terms.energyKwh().negate());
-      if (!book.tryReserve(next.window(), next.energyKwh())) {
-        book.reserved.add(c.terms.window().start(), c.terms.window().end(), c.terms.energyKwh());
-        throw new BusinessException(ErrorCode.CAPACITY_UNAVAILABLE, "the asset cannot hold " + next.energy()
-            + " throughout " + next.window() + "; the contract is unchanged", List.of(ORDER));
-      }
-      c.modify(next, now);
-      return c.snapshot(now, null, null);
-    });
-    state.dispatch(events);
+    Snapshot s;
+    try {
+      s = OperatorState.locked(c.book, () -> modifyLocked(c, m, now, events));
+    } finally {
+      state.dispatch(events); // readings the catch-up produced are pushed even when the change is refused
+    }
     return new Result(s, false);
+  }
+
+  /** The change itself; caller holds the book's lock. A refusal leaves the terms and the ledger as they were. */
+  private static Snapshot modifyLocked(Contract c, ContractModification m, Instant now, List<Snapshot> events) {
+    c.advance(now, events);
+    try {
+      m.requireWithinTarget(c.terms.energy(), c.terms.window());
+    } catch (org.dent.core.error.DentException e) {
+      throw ModificationRequests.under(e);
+    }
+    Terms next = c.terms;
+    next = m.newEnergy().map(next::withEnergy).orElse(next);
+    next = m.newWindow().map(next::withWindow).orElse(next);
+    checkModification(c, next, now);
+    AssetBook book = c.book;
+    book.reserved.add(c.terms.window().start(), c.terms.window().end(), c.terms.energyKwh().negate());
+    if (!book.tryReserve(next.window(), next.energyKwh())) {
+      book.reserved.add(c.terms.window().start(), c.terms.window().end(), c.terms.energyKwh());
+      throw new BusinessException(ErrorCode.CAPACITY_UNAVAILABLE, "the asset cannot hold " + next.energy()
+          + " throughout " + next.window() + "; the contract is unchanged", List.of(ORDER));
+    }
+    c.modify(next, now);
+    return c.snapshot(now, null, null);
   }
 
   private static void checkModification(Contract c, Terms next, Instant now) {
