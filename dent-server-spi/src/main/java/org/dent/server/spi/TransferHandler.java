@@ -19,6 +19,10 @@ public interface TransferHandler {
    * Accepts a schedule inside the window and the asset's limits, or refuses with {@code 50002} and a reason token
    * ({@code OUTSIDE_WINDOW}, {@code ABOVE_RESERVED_ENERGY}, {@code INSUFFICIENT_STORED_ENERGY},
    * {@code ABOVE_POWER_RATING}, {@code OFF_GRANULARITY}), leaving the contract untouched.
+   *
+   * <p>The default hands a modification ({@link ContractModification#isModification}) to {@link #modify} and
+   * answers {@code 40001} to anything else. An override that handles transfers only can pass the other updates to
+   * {@code TransferHandler.super.update(request, context)}, so a modification gets {@link #modify}'s answer.
    */
   default OnUpdateCallback.Message update(UpdateRequest request, RequestContext context) {
     if (request.message() != null && ContractModification.isModification(request.message())) {
