@@ -37,6 +37,8 @@ import org.dent.core.model.TrackRequest;
 import org.dent.core.model.Tracking;
 import org.dent.core.model.UpdateRequest;
 import org.dent.core.model.XInput;
+import org.dent.core.profile.view.ContractModification;
+import org.dent.server.spi.ModificationRequests;
 import org.dent.server.spi.RequestContext;
 import org.dent.server.spi.StorageOperator;
 import org.jspecify.annotations.Nullable;
@@ -198,11 +200,27 @@ public final class ReferenceOperator implements StorageOperator, AutoCloseable {
     if (request.message() == null) {
       throw OrderRequest.invalid("an update names its order", "/message");
     }
+    if (ContractModification.isModification(request.message())) {
+      return modify(ModificationRequests.read(request.message()), context);
+    }
     Transfers.Result r = transfers.update(request.message(), context);
     Snapshot s = r.snapshot();
     List<org.dent.core.model.TagGroup> tags = r.transfer() ? List.of(s.schedule().toTagGroup())
         : OrderWire.readingTags(s);
     return new OnUpdateCallback.Message(OrderWire.contractOrder(state.fleet, s, tags));
+  }
+
+  /**
+   * Grows or shrinks the reserved energy and/or moves the window end (or, before the window, the whole window) of
+   * a live contract, all or nothing under the asset's lock: {@code 40002} when the asset cannot hold the new terms,
+   * {@code 50002} ({@code ABOVE_RESERVED_ENERGY} below the stored energy, {@code OUTSIDE_WINDOW},
+   * {@code OFF_GRANULARITY}), {@code 30013}. Capacity-time is billed pro rata from the change
+   * ({@link CapacityHistory}); the answer is the modified order with its new quote.
+   */
+  @Override
+  public OnUpdateCallback.Message modify(ContractModification modification, RequestContext context) {
+    Snapshot s = transfers.modify(modification, context).snapshot();
+    return new OnUpdateCallback.Message(OrderWire.contractOrder(state.fleet, s, OrderWire.readingTags(s)));
   }
 
   /** The order now, with {@code storage-telemetry} and the scheduled transfer. */
@@ -235,6 +253,15 @@ public final class ReferenceOperator implements StorageOperator, AutoCloseable {
         : request.message().support().refId();
     return new OnSupportCallback.Message(Support.builder().refId(ref).phone(state.fleet.supportPhone())
         .email(state.fleet.supportEmail()).build());
+  }
+
+  /**
+   * The fleet's utilisation per asset (energy-hours used vs reserved) and the revenue of the bills issued, per
+   * pricing dimension, as of the operator's clock; live contracts are brought up to it first (readings they
+   * produce are pushed as usual). See {@link FleetReport} for the definitions.
+   */
+  public FleetReport fleetReport() {
+    return FleetReports.of(state);
   }
 
   @Override
