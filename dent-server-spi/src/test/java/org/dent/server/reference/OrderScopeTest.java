@@ -18,6 +18,8 @@ import org.dent.client.correlation.CallbackErrorException;
 import org.dent.core.model.Descriptor;
 import org.dent.core.model.OnSearchCallback;
 import org.dent.core.model.Order;
+import org.dent.core.model.Rating;
+import org.dent.core.model.Support;
 import org.dent.core.profile.StorageProfile;
 import org.dent.core.profile.view.GeoPoint;
 import org.dent.core.profile.view.SearchArea;
@@ -35,7 +37,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Order-scoped access over real HTTP: a second BAP that names the first BAP's order in {@code status},
- * {@code update} or {@code cancel} gets exactly the answer an unknown order id gets (code, paths, message with the
+ * {@code update}, {@code cancel}, {@code track}, {@code rating} or {@code support} gets exactly the answer an unknown order id gets (code, paths, message with the
  * id it asked about), in the same time within noise, and the order is untouched.
  */
 class OrderScopeTest {
@@ -113,7 +115,11 @@ class OrderScopeTest {
         id -> other.status(otherTarget(), id),
         id -> other.update(otherTarget(), "order.fulfillments", Harness.transfer(id, "charge", "10 kWh", "10 kW",
             START)),
-        id -> other.cancel(otherTarget(), id, "buyer-terminates", Descriptor.builder().shortDesc("mine").build()));
+        id -> other.cancel(otherTarget(), id, "buyer-terminates", Descriptor.builder().shortDesc("mine").build()),
+        id -> other.track(otherTarget(), id),
+        id -> other.rating(otherTarget(), List.of(Rating.builder().ratingCategory("Order").id(id).value("1")
+            .build())),
+        id -> other.support(otherTarget(), Support.builder().refId(id).build()));
   }
 
   static String unknownLike(String id) {
