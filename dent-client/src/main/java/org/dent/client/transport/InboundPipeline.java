@@ -51,8 +51,9 @@ import tools.jackson.databind.JsonNode;
  * {@code AUT_SUBSCRIBER_NOT_FOUND} (reasons {@code ROLE_NOT_ALLOWED}, {@code DOMAIN_MISMATCH}). Subscriptions not
  * usable now are refused by the {@link Verifier} ({@code AUT_KEY_EXPIRED_OR_REVOKED}).
  *
- * <p>Rate limit: with a {@link Builder#rateLimiter}, each verified signer takes one token per request; without
- * one the answer is 503 {@code 40000} with {@code Retry-After} (whole seconds until a token is available).
+ * <p>Rate limit: with a {@link Builder#rateLimiter}, each verified signer takes one token per request (refused
+ * requests take none); when its bucket is empty the answer is 503 {@code 40000} with {@code Retry-After} (whole
+ * seconds until a token is available). A re-sent duplicate counts like any request.
  *
  * <p>Thread-safe; {@link #process} runs on the HTTP server's threads.
  */
@@ -265,7 +266,8 @@ public final class InboundPipeline {
     SubscriberInfo info = sender.subscriber();
     if (info != null && !info.hasType(type)) {
       throw new SignatureVerificationException(SignatureVerificationException.Reason.ROLE_NOT_ALLOWED, headerName,
-          "keyId", sender.subscriberId() + " is registered as " + info.type() + ", not as " + type);
+          "keyId", sender.subscriberId() + (info.type() == null ? " is registered without a type"
+              : " is registered as " + info.type()) + ", not as " + type);
     }
   }
 

@@ -120,6 +120,24 @@ class GatewayTest {
   }
 
   @Test
+  void aSearchNamingACityGoesOnlyToThatCitysBpps() throws Exception {
+    SigningKey key = SigningKey.generate();
+    ReferenceOperator operator = ReferenceOperator.builder().clock(clock).build();
+    BppEngine mysuru = BppEngine.builder().subscriberId("bpp.mysuru.example").uniqueKeyId("k1").signingKey(key)
+        .keyResolver(RegistryKeyResolver.builder(RegistryClient.create(registry.url())).clock(clock).build())
+        .operator(operator).clock(clock).callbackRetryPolicy(RetryPolicy.NONE).build();
+    operators.add(operator);
+    engines.add(mysuru);
+    registry.put(RoleTest.sub("bpp.mysuru.example", "BPP", key).city("std:0821").url(mysuru.bppUri().toString())
+        .build());
+    try (DentClient inMysuru = client.newBuilder().city("std:0821").build()) {
+      List<OnSearchCallback> answers = inMysuru.search(want().toIntent(), 1).all().get(20, TimeUnit.SECONDS);
+      assertThat(answers).extracting(a -> a.context().bppId()).containsExactly("bpp.mysuru.example");
+    }
+    assertThat(forwards).containsExactly("acked search");
+  }
+
+  @Test
   void theGatewayRelaysNothingButSearch() {
     Signer bap = Signer.builder(bapKey, "bap.one.example", "k1").clock(clock).build();
     byte[] select = Wire.message("03-select", clock, c -> c.put("bap_id", "bap.one.example")

@@ -104,6 +104,15 @@ class RoleTest {
   }
 
   @Test
+  void aSubscriptionWithoutATypeIsNotABap() {
+    SigningKey key = SigningKey.generate();
+    Signer untyped = register(sub("bap.untyped.example", null, key), key);
+    Wire.Answer a = search(untyped, "bap.untyped.example");
+    refused(a, "AUT_SUBSCRIBER_NOT_FOUND", "Authorization");
+    assertThat(a.message()).contains("registered without a type");
+  }
+
+  @Test
   void aGatewaySigningAsTheBuyerIsRefused() {
     refused(search(registered("bg.example", "BG"), "bg.example"), "AUT_SUBSCRIBER_NOT_FOUND", "Authorization");
   }
@@ -169,6 +178,16 @@ class RoleTest {
       byte[] fromBpp = Wire.message("12-on_status", clock, c -> c.put("bap_id", "bap.one.example")
           .put("bpp_id", "bpp.voltvault.example"));
       assertThat(Wire.post(callbacks, "on_status", fromBpp, bpp, null).status()).isNotEqualTo(401);
+
+      // gateways relay nothing back: a BG's header on a callback is refused
+      Signer gateway = registered("bg.example", "BG");
+      byte[] relayed = Wire.message("12-on_status", clock, c -> c.put("bap_id", "bap.one.example")
+          .put("bpp_id", "bpp.voltvault.example"));
+      Wire.Answer viaGateway = Wire.post(callbacks, "on_status", relayed, bpp, gateway);
+      assertThat(viaGateway.status()).isEqualTo(401);
+      assertThat(viaGateway.code()).isEqualTo("AUT_SUBSCRIBER_NOT_FOUND");
+      assertThat(viaGateway.paths()).containsExactly("X-Gateway-Authorization");
+      assertThat(viaGateway.proxyChallenge()).startsWith("Signature realm=\"bap.one.example\"");
     }
   }
 }
