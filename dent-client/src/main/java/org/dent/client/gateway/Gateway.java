@@ -32,6 +32,9 @@ import org.dent.client.transport.NackException;
 import org.dent.client.transport.OutboundSender;
 import org.dent.client.transport.RateLimiter;
 import org.dent.core.error.ErrorCode;
+import org.dent.core.error.MalformedMessageException;
+import org.dent.core.json.DentCodec;
+import org.dent.core.model.AckResponse;
 import org.dent.core.model.Action;
 import org.dent.core.model.Context;
 import org.dent.signing.KeyResolver;
@@ -65,6 +68,8 @@ import org.slf4j.LoggerFactory;
 public final class Gateway implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Gateway.class);
   private static final MediaType JSON = MediaType.get("application/json");
+  private static final DentCodec CODEC = DentCodec.standard();
+  private static final int MAX_ANSWER_BYTES = 64 * 1024;
 
   private final String subscriberId;
   private final @Nullable String domain;
@@ -194,17 +199,30 @@ public final class Gateway implements AutoCloseable {
       rb.header(SignatureHeaders.AUTHORIZATION, authorization);
     }
     try (Response r = http.newCall(rb.build()).execute()) {
-      String answer = r.body() == null ? "" : r.body().string();
-      if (r.code() == 200 && answer.contains("\"ACK\"")) {
+      AckResponse ack = readAck(r);
+      if (r.code() == 200 && ack != null && ack.isAck()) {
         forwarded.incrementAndGet();
         listener.acked(Action.SEARCH, messageId, System.nanoTime() - start);
       } else {
-        log.info("BPP at {} refused search {}: HTTP {}", endpoint, messageId, r.code());
-        listener.nacked(Action.SEARCH, messageId, r.code(), "HTTP_" + r.code());
+        String code = ack == null || ack.error() == null || ack.error().code() == null ? "HTTP_" + r.code()
+            : ack.error().code();
+        log.info("BPP at {} refused search {}: HTTP {} {}", endpoint, messageId, r.code(), code);
+        listener.nacked(Action.SEARCH, messageId, r.code(), code);
       }
     } catch (IOException | IllegalArgumentException e) {
       log.info("search {} not delivered to {}: {}", messageId, endpoint, e.toString());
       listener.nacked(Action.SEARCH, messageId, 0, "TRANSPORT");
+    }
+  }
+
+  private @Nullable AckResponse readAck(Response r) throws IOException {
+    okio.BufferedSource source = r.body().source();
+    source.request(MAX_ANSWER_BYTES);
+    byte[] bytes = source.getBuffer().readByteArray(Math.min(source.getBuffer().size(), MAX_ANSWER_BYTES));
+    try {
+      return bytes.length == 0 ? null : CODEC.bind(CODEC.readTree(bytes), AckResponse.class);
+    } catch (MalformedMessageException e) {
+      return null;
     }
   }
 

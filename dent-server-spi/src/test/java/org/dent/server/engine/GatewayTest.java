@@ -70,7 +70,7 @@ class GatewayTest {
 
           @Override
           public void nacked(Action action, String messageId, int httpStatus, String code) {
-            forwards.add("nacked " + httpStatus);
+            forwards.add("nacked " + httpStatus + " " + code);
           }
         }).build();
     client = DentClient.builder().subscriberId("bap.one.example").uniqueKeyId("k1").signingKey(bapKey)
@@ -135,6 +135,26 @@ class GatewayTest {
       assertThat(answers).extracting(a -> a.context().bppId()).containsExactly("bpp.mysuru.example");
     }
     assertThat(forwards).containsExactly("acked search");
+  }
+
+  @Test
+  void aBppThatRefusesTheForwardIsReportedWithItsCode() throws Exception {
+    // a BPP that does not take this gateway's header: registered, but its resolver filters BG keys out
+    SigningKey key = SigningKey.generate();
+    ReferenceOperator operator = ReferenceOperator.builder().clock(clock).build();
+    BppEngine strict = BppEngine.builder().subscriberId("bpp.strict.example").uniqueKeyId("k1").signingKey(key)
+        .keyResolver(RegistryKeyResolver.builder(RegistryClient.create(registry.url())).clock(clock)
+            .acceptedTypes(java.util.Set.of("BAP")).build())
+        .operator(operator).clock(clock).callbackRetryPolicy(RetryPolicy.NONE).build();
+    operators.add(operator);
+    engines.add(strict);
+    registry.put(RoleTest.sub("bpp.strict.example", "BPP", key).url(strict.bppUri().toString()).build());
+    List<OnSearchCallback> answers = client.search(want().toIntent(), 2).all().get(20, TimeUnit.SECONDS);
+    assertThat(answers).extracting(a -> a.context().bppId())
+        .containsExactlyInAnyOrder("bpp.one.example", "bpp.two.example");
+    org.awaitility.Awaitility.await().atMost(10, TimeUnit.SECONDS).until(() -> forwards.size() == 3);
+    assertThat(forwards).containsExactlyInAnyOrder("acked search", "acked search",
+        "nacked 401 AUT_SUBSCRIBER_NOT_FOUND");
   }
 
   @Test
