@@ -174,12 +174,30 @@ public final class DentClient implements AutoCloseable {
     return UUID.randomUUID().toString();
   }
 
-  /** Searches through the configured gateway. */
+  /**
+   * Searches through the configured gateway, which forwards the search to every BPP of the domain; answers arrive
+   * until the ttl ends (how many BPPs there are is not known here).
+   *
+   * @throws IllegalStateException when no {@link Builder#gatewayUrl gateway} is configured
+   */
   public SearchCall search(Intent intent) {
+    return search(intent, 0);
+  }
+
+  /**
+   * As {@link #search(Intent)}, but the search ends as soon as {@code expectedAnswers} BPPs answered (0: at the end
+   * of the ttl).
+   *
+   * @throws IllegalStateException when no {@link Builder#gatewayUrl gateway} is configured
+   */
+  public SearchCall search(Intent intent, int expectedAnswers) {
     if (config.gatewayUrl == null) {
       throw new IllegalStateException("no gateway configured: give the BPP URLs to search");
     }
-    return search(intent, List.of(config.gatewayUrl), newTransactionId(), 0);
+    if (expectedAnswers < 0) {
+      throw new IllegalArgumentException("expectedAnswers must not be negative");
+    }
+    return search(intent, List.of(config.gatewayUrl), newTransactionId(), expectedAnswers);
   }
 
   /** Searches these BPPs directly; the search ends when all of them answered or the ttl ended. */

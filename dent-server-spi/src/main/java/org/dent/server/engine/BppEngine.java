@@ -29,6 +29,7 @@ import org.dent.client.transport.InboundMessage;
 import org.dent.client.transport.InboundPipeline;
 import org.dent.client.transport.NackException;
 import org.dent.client.transport.OutboundSender;
+import org.dent.client.transport.RateLimiter;
 import org.dent.client.transport.RetryPolicy;
 import org.dent.core.error.DentException;
 import org.dent.core.error.ErrorCode;
@@ -113,6 +114,7 @@ public final class BppEngine implements AutoCloseable {
     InboundPipeline pipeline = InboundPipeline.builder(InboundPipeline.Role.BPP, subscriberId, verifier)
         .clock(b.clock).listener(b.listener).executor(executor)
         .validator(b.validator != null ? b.validator : MessageValidator.standard())
+        .rateLimiter(b.ratePerSecond > 0 ? RateLimiter.of(b.ratePerSecond, b.rateBurst, b.clock) : null)
         .handler(new Handler())
         .build();
     this.ownsHost = b.host == null;
@@ -239,7 +241,9 @@ public final class BppEngine implements AutoCloseable {
     try {
       String refusal = orderScopeRefusal(request);
       if (refusal != null) {
-        throw BusinessException.orderNotFound(refusal);
+        // Word for word what the operator answers for an unknown id: order ids leak nothing.
+        throw new BusinessException(ErrorCode.ORDER_NOT_FOUND, "order " + refusal + " not found",
+            List.of(OrderIds.pointer(request)));
       }
       callback = operators.route(request.action()).run(request, ctx).withContext(callbackContext.toBuilder()
           .timestamp(now()).build());
@@ -347,6 +351,8 @@ public final class BppEngine implements AutoCloseable {
     private RetryPolicy callbackRetryPolicy = RetryPolicy.DEFAULT;
     private DentEventListener listener = DentEventListener.NONE;
     private @Nullable MessageValidator validator;
+    private double ratePerSecond;
+    private int rateBurst;
 
     private Builder() {}
 
@@ -472,6 +478,20 @@ public final class BppEngine implements AutoCloseable {
     /** Event listener (default none). */
     public Builder listener(DentEventListener listener) {
       this.listener = listener;
+      return this;
+    }
+
+    /**
+     * Limits each BAP (by the subscriber id that signed) to {@code permitsPerSecond} requests per second with bursts
+     * up to {@code burst}, timed by the engine's {@link #clock}; excess requests are answered 503 {@code 40000}
+     * with {@code Retry-After}. Default: no limit.
+     */
+    public Builder rateLimit(double permitsPerSecond, int burst) {
+      if (!(permitsPerSecond > 0) || Double.isInfinite(permitsPerSecond) || burst < 1) {
+        throw new IllegalArgumentException("rate limit needs a positive rate and a burst of at least 1");
+      }
+      this.ratePerSecond = permitsPerSecond;
+      this.rateBurst = burst;
       return this;
     }
 

@@ -14,6 +14,23 @@ import org.jspecify.annotations.Nullable;
 final class OrderIds {
   private OrderIds() {}
 
+  /**
+   * The JSON pointer of the order id in {@code request}, as the reference operator names it when the order is not
+   * found, so that a refusal for another BAP's order reads exactly as one for an unknown order.
+   */
+  static String pointer(BecknMessage request) {
+    if (request instanceof UpdateRequest) {
+      return "/message/order/id";
+    }
+    if (request instanceof SupportRequest) {
+      return "/message/support/ref_id";
+    }
+    if (request instanceof RatingRequest) {
+      return "/message/ratings";
+    }
+    return "/message/order_id";
+  }
+
   static @Nullable String of(BecknMessage request) {
     if (request instanceof StatusRequest r && r.message() != null) {
       return r.message().orderId();

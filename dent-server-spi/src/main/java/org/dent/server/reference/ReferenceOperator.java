@@ -240,17 +240,34 @@ public final class ReferenceOperator implements StorageOperator, AutoCloseable {
     return new OnTrackCallback.Message(tracking);
   }
 
-  /** Ratings are accepted and not stored. */
+  /**
+   * Ratings are accepted and not stored. A rating of category {@code Order} must name an order of this BAP
+   * ({@code 30010} otherwise, as for every order-scoped request).
+   */
   @Override
   public OnRatingCallback.Message rating(RatingRequest request, RequestContext context) {
+    if (request.message() != null && request.message().ratings() != null) {
+      for (var r : request.message().ratings()) {
+        if (r != null && "Order".equalsIgnoreCase(r.ratingCategory())) {
+          state.contract(r.id(), context.bapId(), "/message/ratings");
+          break;
+        }
+      }
+    }
     return new OnRatingCallback.Message((XInput) null);
   }
 
-  /** The fleet's support contacts. */
+  /**
+   * The fleet's support contacts. A {@code ref_id} must name an order of this BAP ({@code 30010} otherwise), so
+   * support answers leak no order ids either.
+   */
   @Override
   public OnSupportCallback.Message support(SupportRequest request, RequestContext context) {
     String ref = request.message() == null || request.message().support() == null ? null
         : request.message().support().refId();
+    if (ref != null) {
+      state.contract(ref, context.bapId(), "/message/support/ref_id");
+    }
     return new OnSupportCallback.Message(Support.builder().refId(ref).phone(state.fleet.supportPhone())
         .email(state.fleet.supportEmail()).build());
   }

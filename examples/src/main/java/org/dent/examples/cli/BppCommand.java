@@ -3,7 +3,6 @@ package org.dent.examples.cli;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -23,10 +22,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code dent bpp --port P --registry URL --subscriber-id ID --ukid ID --key KEY [--fleet FILE] [--time-scale N]}:
- * runs the in-memory reference storage operator behind a BPP engine. BAP signatures are checked with keys looked up
- * in the registry (only {@code BAP} subscriptions count); the BPP registers nothing itself: the registry's file
- * must list it. Prints one line {@code bpp ID listening on URL} and runs until killed.
+ * {@code dent bpp --port P --registry URL --subscriber-id ID --ukid ID --key KEY [--fleet FILE] [--time-scale N]
+ * [--rate-limit PER_SECOND --burst N]}: runs the in-memory reference storage operator behind a BPP engine. BAP
+ * signatures are checked with keys looked up in the registry (requests only from {@code BAP} subscriptions, a
+ * gateway header only from a {@code BG}); the BPP registers nothing itself: the registry's file must list it.
+ * Prints one line {@code bpp ID listening on URL} and runs until killed.
  */
 @Command(name = "bpp", mixinStandardHelpOptions = true,
     description = "Run the in-memory reference storage operator (a BPP) until killed.",
@@ -68,6 +68,15 @@ final class BppCommand implements Callable<Integer> {
       description = "Simulated seconds per wall second, e.g. 720 runs an hour in 5 s (default ${DEFAULT-VALUE}).")
   double timeScale;
 
+  @Option(names = "--rate-limit", paramLabel = "PER_SECOND",
+      description = "Requests per second each BAP may send; more are answered 503 with Retry-After "
+          + "(default: no limit).")
+  Double rateLimit;
+
+  @Option(names = "--burst", defaultValue = "20", paramLabel = "N",
+      description = "Requests a BAP may send at once before --rate-limit applies (default ${DEFAULT-VALUE}).")
+  int burst;
+
   /** Completes with the running engine once the startup line is printed; lets tests find the port. */
   final CompletableFuture<BppEngine> started = new CompletableFuture<>();
   private final CountDownLatch stop = new CountDownLatch(1);
@@ -80,19 +89,26 @@ final class BppCommand implements Callable<Integer> {
     if (!(timeScale > 0) || Double.isInfinite(timeScale)) {
       return fail(2, "--time-scale must be a positive number", null);
     }
+    if (rateLimit != null && (!(rateLimit > 0) || rateLimit.isInfinite() || burst < 1)) {
+      return fail(2, "--rate-limit must be a positive number and --burst at least 1", null);
+    }
     Fleet assets;
     try {
       assets = fleet == null ? Fleet.defaultFleet() : Fleet.load(fleet);
     } catch (UncheckedIOException | IllegalArgumentException e) {
       return fail(2, "fleet " + fleet + ": " + e.getMessage(), e);
     }
-    RegistryKeyResolver keys = RegistryKeyResolver.builder(RegistryClient.create(registry))
-        .acceptedTypes(Set.of("BAP")).build();
+    // Roles (BAP signs requests, BG the gateway header) are checked by the engine's pipeline, which says which.
+    RegistryKeyResolver keys = RegistryKeyResolver.builder(RegistryClient.create(registry)).build();
     ReferenceOperator operator = ReferenceOperator.builder().fleet(assets).timeScale(timeScale).build();
     BppEngine engine;
     try {
-      engine = BppEngine.builder().subscriberId(subscriberId).uniqueKeyId(uniqueKeyId).signingKey(signingKey)
-          .keyResolver(keys).operator(operator).bindHost(host).port(port).build();
+      BppEngine.Builder builder = BppEngine.builder().subscriberId(subscriberId).uniqueKeyId(uniqueKeyId)
+          .signingKey(signingKey).keyResolver(keys).operator(operator).bindHost(host).port(port);
+      if (rateLimit != null) {
+        builder.rateLimit(rateLimit, burst);
+      }
+      engine = builder.build();
     } catch (IllegalStateException | DentException e) {
       operator.close();
       return fail(1, "cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);

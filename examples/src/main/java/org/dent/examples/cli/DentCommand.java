@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
         ValidateCommand.class,
         RegistryCommand.class,
         BppCommand.class,
+        GatewayCommand.class,
         KeygenCommand.class,
         SignCommand.class,
         VerifyCommand.class,
