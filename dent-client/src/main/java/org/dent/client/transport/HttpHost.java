@@ -19,6 +19,7 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.Promise;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.Invocable;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.jspecify.annotations.Nullable;
@@ -34,6 +35,9 @@ import org.slf4j.LoggerFactory;
  * requests at once → 503 {@code 40000} with {@code Retry-After}; connections idle longer than
  * {@link Builder#idleTimeout} are closed (slow senders included). {@link #close()} stops accepting and drains
  * in-flight requests for up to {@link Builder#drainTimeout}.
+ *
+ * <p>Transport: plain HTTP by default (for local development or behind a TLS-terminating proxy, and the startup log
+ * says so); HTTPS when {@link Builder#tls(ServerTls)} is given, then {@link #baseUrl()} is an {@code https} URL.
  */
 public final class HttpHost implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(HttpHost.class);
@@ -44,6 +48,7 @@ public final class HttpHost implements AutoCloseable {
   private final int maxBodyBytes;
   private final Semaphore inFlight;
   private final String host;
+  private final @Nullable ServerTls tls;
   private final ConcurrentSkipListMap<String, InboundPipeline> mounts = new ConcurrentSkipListMap<>();
   private volatile boolean started;
 
@@ -51,10 +56,17 @@ public final class HttpHost implements AutoCloseable {
     this.maxBodyBytes = b.maxBodyBytes;
     this.inFlight = new Semaphore(b.maxInFlight);
     this.host = b.host;
+    this.tls = b.tls;
     this.threads = new QueuedThreadPool(b.maxThreads, Math.min(8, b.maxThreads));
     threads.setName("dent-http");
     this.server = new Server(threads);
-    this.connector = new ServerConnector(server);
+    if (tls != null) {
+      SslContextFactory.Server ssl = new SslContextFactory.Server();
+      ssl.setSslContext(tls.sslContext());
+      this.connector = new ServerConnector(server, ssl);
+    } else {
+      this.connector = new ServerConnector(server);
+    }
     connector.setHost(b.host);
     connector.setPort(b.port);
     connector.setIdleTimeout(b.idleTimeout.toMillis());
@@ -98,7 +110,11 @@ public final class HttpHost implements AutoCloseable {
         throw new IllegalStateException("cannot start HTTP host on " + host + ":" + connector.getPort(), e);
       }
       started = true;
-      log.info("DENT host listening on {} (plain HTTP: for local development or behind a TLS proxy)", baseUrl());
+      if (tls == null) {
+        log.info("DENT host listening on {} (plain HTTP: for local development or behind a TLS proxy)", baseUrl());
+      } else {
+        log.info("DENT host listening on {} (TLS, certificate {})", baseUrl(), tls.subject());
+      }
     }
     return this;
   }
@@ -108,10 +124,10 @@ public final class HttpHost implements AutoCloseable {
     return connector.getLocalPort();
   }
 
-  /** {@code http://host:port} of this server. */
+  /** {@code http://host:port} of this server, {@code https://} when it serves TLS. */
   public URI baseUrl() {
     String h = host.contains(":") ? "[" + host + "]" : host;
-    return URI.create("http://" + ("0.0.0.0".equals(host) ? "127.0.0.1" : h) + ":" + port());
+    return URI.create((tls == null ? "http://" : "https://") + ("0.0.0.0".equals(host) ? "127.0.0.1" : h) + ":" + port());
   }
 
   /** Stops accepting, waits for in-flight requests up to the drain timeout, then stops. Idempotent. */
@@ -222,8 +238,15 @@ public final class HttpHost implements AutoCloseable {
     private int maxThreads = 64;
     private Duration idleTimeout = Duration.ofSeconds(30);
     private Duration drainTimeout = Duration.ofSeconds(5);
+    private @Nullable ServerTls tls;
 
     private Builder() {}
+
+    /** Serve HTTPS with this certificate and key (default: plain HTTP). */
+    public Builder tls(@Nullable ServerTls tls) {
+      this.tls = tls;
+      return this;
+    }
 
     /** Interface to bind (default 127.0.0.1; {@code 0.0.0.0} for all). */
     public Builder host(String host) {

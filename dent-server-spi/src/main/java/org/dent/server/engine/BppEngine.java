@@ -30,6 +30,8 @@ import org.dent.client.transport.InboundPipeline;
 import org.dent.client.transport.NackException;
 import org.dent.client.transport.OutboundSender;
 import org.dent.client.transport.RetryPolicy;
+import org.dent.client.transport.ServerTls;
+import okhttp3.OkHttpClient;
 import org.dent.core.error.DentException;
 import org.dent.core.error.ErrorCode;
 import org.dent.core.error.ErrorPaths;
@@ -103,7 +105,11 @@ public final class BppEngine implements AutoCloseable {
     this.operators = b.operators();
     Signer signer = Signer.builder(Objects.requireNonNull(b.signingKey, "signingKey"), b.subscriberId,
         Objects.requireNonNull(b.uniqueKeyId, "uniqueKeyId")).clock(b.clock).build();
-    this.sender = OutboundSender.builder(signer).retryPolicy(b.callbackRetryPolicy).listener(b.listener).build();
+    OutboundSender.Builder sb = OutboundSender.builder(signer).retryPolicy(b.callbackRetryPolicy).listener(b.listener);
+    if (b.httpClient != null) {
+      sb.httpClient(b.httpClient);
+    }
+    this.sender = sb.build();
     this.executor = b.executor != null ? b.executor : Threads.pool("dent-bpp-handler", b.handlerThreads, 10_000);
     this.callbackExecutor = Threads.pool("dent-bpp-callback", Math.max(4, b.handlerThreads), 10_000);
     this.timer = Executors.newSingleThreadScheduledExecutor(r -> Threads.daemon(r, "dent-bpp-deadlines"));
@@ -116,7 +122,8 @@ public final class BppEngine implements AutoCloseable {
         .handler(new Handler())
         .build();
     this.ownsHost = b.host == null;
-    this.host = ownsHost ? HttpHost.builder().host(b.bindHost).port(b.port).build() : b.host;
+    this.host = ownsHost ? HttpHost.builder().host(b.bindHost).port(b.port).tls(b.tls)
+        .idleTimeout(b.idleTimeout).build() : b.host;
     this.basePath = b.basePath;
     host.mount(basePath, pipeline);
     if (ownsHost) {
@@ -347,8 +354,33 @@ public final class BppEngine implements AutoCloseable {
     private RetryPolicy callbackRetryPolicy = RetryPolicy.DEFAULT;
     private DentEventListener listener = DentEventListener.NONE;
     private @Nullable MessageValidator validator;
+    private @Nullable ServerTls tls;
+    private @Nullable OkHttpClient httpClient;
+    private Duration idleTimeout = Duration.ofSeconds(30);
 
     private Builder() {}
+
+    /** Serve the own host over HTTPS with this certificate (default plain HTTP); ignored with {@link #host}. */
+    public Builder tls(@Nullable ServerTls tls) {
+      this.tls = tls;
+      return this;
+    }
+
+    /**
+     * The OkHttp client callbacks are POSTed with (default {@link OutboundSender#defaultHttpClient()}, trusting the
+     * system store); e.g. {@code ClientTls.trustStore(...).apply(OutboundSender.defaultHttpClient())} for BAPs
+     * with certificates of a private CA.
+     */
+    public Builder httpClient(OkHttpClient httpClient) {
+      this.httpClient = Objects.requireNonNull(httpClient, "httpClient");
+      return this;
+    }
+
+    /** Connections of the own host idle (or trickling a body) longer than this are closed (default 30 s). */
+    public Builder idleTimeout(Duration idleTimeout) {
+      this.idleTimeout = Objects.requireNonNull(idleTimeout, "idleTimeout");
+      return this;
+    }
 
     /** This BPP's subscriber id ({@code context.bpp_id}). */
     public Builder subscriberId(String subscriberId) {

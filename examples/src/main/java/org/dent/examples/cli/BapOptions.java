@@ -22,7 +22,7 @@ final class BapOptions {
   String ukid;
 
   @Option(names = "--key", required = true, paramLabel = "KEY",
-      description = "This BAP's signing key: base64 (seed, seed+public, PKCS#8), PEM, or @FILE.")
+      description = "This BAP's signing key: base64 (seed, seed+public, PKCS#8), PEM, @FILE or file:FILE, or env:NAME.")
   String key;
 
   @Option(names = "--callback-port", paramLabel = "P", description = "Port of the callback host (default: any).")

@@ -10,6 +10,13 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.dent.client.registry.RegistryClient;
 import org.dent.client.registry.RegistryKeyResolver;
+import org.dent.client.transport.ClientTls;
+import org.dent.client.transport.OutboundSender;
+import org.dent.client.transport.ServerTls;
+import org.dent.client.transport.TlsException;
+import org.dent.signing.KeyFormatException;
+import org.dent.signing.KeySource;
+import okhttp3.OkHttpClient;
 import org.dent.core.error.DentException;
 import org.dent.server.engine.BppEngine;
 import org.dent.server.reference.Fleet;
@@ -57,12 +64,31 @@ final class BppCommand implements Callable<Integer> {
   String uniqueKeyId;
 
   @Option(names = "--key", required = true, paramLabel = "KEY",
-      description = "Ed25519 signing key: base64 or PEM text, or @FILE holding either.")
+      description = "Ed25519 signing key: base64 or PEM text, @FILE or file:FILE holding either, or env:NAME.")
   String key;
 
   @Option(names = "--fleet", paramLabel = "FILE",
       description = "Fleet JSON file (default: the built-in fleet of four assets around Bengaluru).")
   Path fleet;
+
+  @Option(names = "--tls-keystore", paramLabel = "FILE",
+      description = "Serve HTTPS with this PKCS#12 (or JKS) key store (default: plain HTTP, for local development).")
+  Path tlsKeystore;
+
+  @Option(names = "--tls-password", paramLabel = "SECRET",
+      description = "Password of --tls-keystore: the text, env:NAME or file:FILE (default env:DENT_TLS_PASSWORD).")
+  String tlsPassword;
+
+  @Option(names = "--tls-cert", paramLabel = "FILE",
+      description = "Serve HTTPS with this PEM certificate chain (with --tls-key) instead of a key store.")
+  Path tlsCert;
+
+  @Option(names = "--tls-key", paramLabel = "FILE", description = "Unencrypted PKCS#8 PEM private key of --tls-cert.")
+  Path tlsKey;
+
+  @Option(names = "--tls-trust", paramLabel = "FILE",
+      description = "PEM CA certificates trusted for HTTPS callbacks and the registry (default: the system store).")
+  Path tlsTrust;
 
   @Option(names = "--time-scale", defaultValue = "1", paramLabel = "N",
       description = "Simulated seconds per wall second, e.g. 720 runs an hour in 5 s (default ${DEFAULT-VALUE}).")
@@ -86,13 +112,22 @@ final class BppCommand implements Callable<Integer> {
     } catch (UncheckedIOException | IllegalArgumentException e) {
       return fail(2, "fleet " + fleet + ": " + e.getMessage(), e);
     }
-    RegistryKeyResolver keys = RegistryKeyResolver.builder(RegistryClient.create(registry))
+    ServerTls tls;
+    OkHttpClient http;
+    try {
+      tls = serverTls();
+      http = tlsTrust == null ? OutboundSender.defaultHttpClient()
+          : ClientTls.pemCertificates(tlsTrust).apply(OutboundSender.defaultHttpClient());
+    } catch (TlsException e) {
+      return fail(2, e.getMessage(), e);
+    }
+    RegistryKeyResolver keys = RegistryKeyResolver.builder(RegistryClient.builder(registry).httpClient(http).build())
         .acceptedTypes(Set.of("BAP")).build();
     ReferenceOperator operator = ReferenceOperator.builder().fleet(assets).timeScale(timeScale).build();
     BppEngine engine;
     try {
       engine = BppEngine.builder().subscriberId(subscriberId).uniqueKeyId(uniqueKeyId).signingKey(signingKey)
-          .keyResolver(keys).operator(operator).bindHost(host).port(port).build();
+          .keyResolver(keys).operator(operator).bindHost(host).port(port).tls(tls).httpClient(http).build();
     } catch (IllegalStateException | DentException e) {
       operator.close();
       return fail(1, "cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);
@@ -118,6 +153,34 @@ final class BppCommand implements Callable<Integer> {
       log.info("bpp {} stopped", subscriberId);
     }
     return 0;
+  }
+
+  private ServerTls serverTls() {
+    if (tlsKeystore != null && (tlsCert != null || tlsKey != null)) {
+      throw new TlsException("give either --tls-keystore or --tls-cert/--tls-key, not both");
+    }
+    if (tlsKeystore != null) {
+      String source = tlsPassword != null ? tlsPassword : "env:DENT_TLS_PASSWORD";
+      char[] password;
+      try {
+        password = KeySource.read(source).toCharArray();
+      } catch (KeyFormatException e) {
+        throw new TlsException("--tls-password: " + e.getMessage());
+      }
+      try {
+        return ServerTls.keyStore(tlsKeystore, password);
+      } finally {
+        java.util.Arrays.fill(password, ' ');
+      }
+    }
+    if (tlsCert != null || tlsKey != null) {
+      if (tlsCert == null || tlsKey == null) {
+        throw new TlsException("--tls-cert and --tls-key go together");
+      }
+      KeySource.warnIfShared(tlsKey);
+      return ServerTls.pem(tlsCert, tlsKey);
+    }
+    return null;
   }
 
   /** Makes {@link #call()} stop the engine and return 0. */
