@@ -73,6 +73,7 @@ public final class ReferenceOperator implements StorageOperator, AutoCloseable {
   private final Simulator simulator;
   private final ExecutorService pushExecutor;
   private final Duration tickPeriod;
+  private final OperatorAdmin admin;
   private volatile @Nullable SimulationScheduler scheduler;
 
   private ReferenceOperator(Builder b) {
@@ -88,6 +89,7 @@ public final class ReferenceOperator implements StorageOperator, AutoCloseable {
     this.reservations = new Reservations(state);
     this.transfers = new Transfers(state);
     this.simulator = new Simulator(state);
+    this.admin = OperatorAdmin.create(state, b.clock, pushExecutor);
     Duration half = b.telemetryInterval.dividedBy(2);
     this.tickPeriod = half.compareTo(Duration.ofSeconds(1)) < 0 ? half : Duration.ofSeconds(1);
   }
@@ -106,7 +108,21 @@ public final class ReferenceOperator implements StorageOperator, AutoCloseable {
     return this;
   }
 
-  /** The fleet sold. */
+  /**
+   * Sets where the provider's unsolicited {@code on_update}s go (usually {@code engine::pushUpdate}): the cancelled
+   * orders of an asset marked faulted through {@link #admin()}. Optional; same thread and rules as {@link #attach}.
+   */
+  public ReferenceOperator attachUpdates(Consumer<Order> push) {
+    admin.attachUpdates(push);
+    return this;
+  }
+
+  /** Changes the catalog while running: assets, prices, terms, faults, utilisation (audited as {@code java-api}). */
+  public OperatorAdmin admin() {
+    return admin;
+  }
+
+  /** The fleet sold (as the admin API last changed it). */
   public Fleet fleet() {
     return state.fleet;
   }
