@@ -22,6 +22,10 @@ import org.eclipse.jetty.util.Promise;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.Invocable;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.util.thread.Scheduler;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,7 +37,8 @@ import org.slf4j.LoggerFactory;
  * <p>Limits, each answered with a NACK: bodies over {@link Builder#maxBodyBytes} (default 1 MiB) → 413
  * {@code 30000}; a content type other than JSON → 415 {@code 30000}; more than {@link Builder#maxInFlight}
  * requests at once → 503 {@code 40000} with {@code Retry-After}; connections idle longer than
- * {@link Builder#idleTimeout} are closed (slow senders included). {@link #close()} stops accepting and drains
+ * {@link Builder#idleTimeout} are closed, and so is one whose body has not fully arrived {@link Builder#bodyTimeout}
+ * after its headers, however steadily it trickles (slowloris). {@link #close()} stops accepting and drains
  * in-flight requests for up to {@link Builder#drainTimeout}.
  *
  * <p>Transport: plain HTTP by default (for local development or behind a TLS-terminating proxy, and the startup log
@@ -46,6 +51,7 @@ public final class HttpHost implements AutoCloseable {
   private final ServerConnector connector;
   private final QueuedThreadPool threads;
   private final int maxBodyBytes;
+  private final Duration bodyTimeout;
   private final Semaphore inFlight;
   private final String host;
   private final @Nullable ServerTls tls;
@@ -54,6 +60,7 @@ public final class HttpHost implements AutoCloseable {
 
   private HttpHost(Builder b) {
     this.maxBodyBytes = b.maxBodyBytes;
+    this.bodyTimeout = b.bodyTimeout;
     this.inFlight = new Semaphore(b.maxInFlight);
     this.host = b.host;
     this.tls = b.tls;
@@ -189,11 +196,27 @@ public final class HttpHost implements AutoCloseable {
       // While no read or write is pending (the pipeline verifies and validates), an idle connection timeout
       // (30 s normally, 50 ms while the host shuts down) must not cut off the answer. A slow body read still times out.
       request.addIdleTimeoutListener(timeout -> false);
+      // The idle timeout resets with every byte; this deadline does not: a body trickled one byte at a time just
+      // inside the idle timeout still has to be complete in time, or the connection is closed.
+      AtomicBoolean bodyDone = new AtomicBoolean();
+      Scheduler.Task deadline = request.getComponents().getScheduler().schedule(() -> {
+        if (bodyDone.compareAndSet(false, true)) {
+          log.debug("body of {} not complete within {}: closing the connection", path, bodyTimeout);
+          request.getConnectionMetaData().getConnection().getEndPoint()
+              .close(new TimeoutException("request body not complete within " + bodyTimeout));
+        }
+      }, bodyTimeout.toMillis(), TimeUnit.MILLISECONDS);
       // BLOCKING invocation type: Jetty runs the completion on a pool thread, never the selector, because
       // verifying and validating is CPU work.
       Content.Source.asByteArrayAsync(request, maxBodyBytes, Promise.Invocable.from(
           Invocable.InvocationType.BLOCKING, (byte[] bytes, Throwable error) -> {
+            boolean inTime = bodyDone.compareAndSet(false, true);
+            deadline.cancel();
             try {
+              if (!inTime) {
+                callback.failed(new TimeoutException("request body not complete within " + bodyTimeout));
+                return;
+              }
               InboundResult result;
               if (error != null) {
                 result = error instanceof IllegalStateException || error.getCause() instanceof IllegalStateException
@@ -238,6 +261,7 @@ public final class HttpHost implements AutoCloseable {
     private int maxThreads = 64;
     private Duration idleTimeout = Duration.ofSeconds(30);
     private Duration drainTimeout = Duration.ofSeconds(5);
+    private Duration bodyTimeout = Duration.ofSeconds(20);
     private @Nullable ServerTls tls;
 
     private Builder() {}
@@ -281,6 +305,18 @@ public final class HttpHost implements AutoCloseable {
     /** Close connections idle (or trickling) longer than this (default 30 s). */
     public Builder idleTimeout(Duration idleTimeout) {
       this.idleTimeout = idleTimeout;
+      return this;
+    }
+
+    /**
+     * Longest time from a request's headers to the end of its body (default 20 s), however steadily the bytes come;
+     * later, the connection is closed and nothing is processed.
+     */
+    public Builder bodyTimeout(Duration bodyTimeout) {
+      if (bodyTimeout.isNegative() || bodyTimeout.isZero()) {
+        throw new IllegalArgumentException("body timeout must be positive");
+      }
+      this.bodyTimeout = bodyTimeout;
       return this;
     }
 

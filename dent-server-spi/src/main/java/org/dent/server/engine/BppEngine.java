@@ -123,7 +123,7 @@ public final class BppEngine implements AutoCloseable {
         .build();
     this.ownsHost = b.host == null;
     this.host = ownsHost ? HttpHost.builder().host(b.bindHost).port(b.port).tls(b.tls)
-        .idleTimeout(b.idleTimeout).build() : b.host;
+        .idleTimeout(b.idleTimeout).bodyTimeout(b.bodyTimeout).build() : b.host;
     this.basePath = b.basePath;
     host.mount(basePath, pipeline);
     if (ownsHost) {
@@ -244,9 +244,11 @@ public final class BppEngine implements AutoCloseable {
     }, delay, TimeUnit.MILLISECONDS);
     BecknMessage callback;
     try {
-      String refusal = orderScopeRefusal(request);
+      OrderIds.Named refusal = orderScopeRefusal(request);
       if (refusal != null) {
-        throw BusinessException.orderNotFound(refusal);
+        // exactly what an operator answers for an unknown id: same code, message and pointer
+        throw new BusinessException(ErrorCode.ORDER_NOT_FOUND, "order " + refusal.id() + " not found",
+            List.of(refusal.pointer()));
       }
       callback = operators.route(request.action()).run(request, ctx).withContext(callbackContext.toBuilder()
           .timestamp(now()).build());
@@ -273,14 +275,14 @@ public final class BppEngine implements AutoCloseable {
     send(callback);
   }
 
-  /** The order id a request names when that order belongs to another BAP; null when the request may proceed. */
-  private @Nullable String orderScopeRefusal(BecknMessage request) {
-    String orderId = OrderIds.of(request);
-    if (orderId == null) {
+  /** The order a request names when that order belongs to another BAP; null when the request may proceed. */
+  private OrderIds.@Nullable Named orderScopeRefusal(BecknMessage request) {
+    OrderIds.Named named = OrderIds.named(request);
+    if (named == null) {
       return null;
     }
-    OrderOwner owner = orders.get(orderId);
-    return owner != null && !owner.bapId().equals(request.context().bapId()) ? orderId : null;
+    OrderOwner owner = orders.get(named.id());
+    return owner != null && !owner.bapId().equals(request.context().bapId()) ? named : null;
   }
 
   private BecknMessage errorCallback(Context context, String code, String message, List<String> paths) {
@@ -357,6 +359,7 @@ public final class BppEngine implements AutoCloseable {
     private @Nullable ServerTls tls;
     private @Nullable OkHttpClient httpClient;
     private Duration idleTimeout = Duration.ofSeconds(30);
+    private Duration bodyTimeout = Duration.ofSeconds(20);
 
     private Builder() {}
 
@@ -376,7 +379,13 @@ public final class BppEngine implements AutoCloseable {
       return this;
     }
 
-    /** Connections of the own host idle (or trickling a body) longer than this are closed (default 30 s). */
+    /** A request body of the own host must be complete this long after its headers (default 20 s). */
+    public Builder bodyTimeout(Duration bodyTimeout) {
+      this.bodyTimeout = Objects.requireNonNull(bodyTimeout, "bodyTimeout");
+      return this;
+    }
+
+    /** Connections of the own host idle longer than this are closed (default 30 s). */
     public Builder idleTimeout(Duration idleTimeout) {
       this.idleTimeout = Objects.requireNonNull(idleTimeout, "idleTimeout");
       return this;

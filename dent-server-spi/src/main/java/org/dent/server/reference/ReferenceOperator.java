@@ -238,9 +238,18 @@ public final class ReferenceOperator implements StorageOperator, AutoCloseable {
     return new OnTrackCallback.Message(tracking);
   }
 
-  /** Ratings are accepted and not stored. */
+  /** Ratings are accepted and not stored; one naming an order must name one of the BAP's ({@code 30010}). */
   @Override
   public OnRatingCallback.Message rating(RatingRequest request, RequestContext context) {
+    List<org.dent.core.model.Rating> ratings = request.message() == null || request.message().ratings() == null
+        ? List.of() : request.message().ratings();
+    for (int i = 0; i < ratings.size(); i++) {
+      org.dent.core.model.Rating r = ratings.get(i);
+      if (r != null && "Order".equalsIgnoreCase(r.ratingCategory()) && r.id() != null) {
+        state.contract(r.id(), context.bapId(), "/message/ratings/" + i + "/id"); // 30010 unless the BAP's order
+        break;
+      }
+    }
     return new OnRatingCallback.Message((XInput) null);
   }
 
@@ -249,6 +258,9 @@ public final class ReferenceOperator implements StorageOperator, AutoCloseable {
   public OnSupportCallback.Message support(SupportRequest request, RequestContext context) {
     String ref = request.message() == null || request.message().support() == null ? null
         : request.message().support().refId();
+    if (ref != null) {
+      state.contract(ref, context.bapId(), "/message/support/ref_id"); // 30010 unless the BAP's order
+    }
     return new OnSupportCallback.Message(Support.builder().refId(ref).phone(state.fleet.supportPhone())
         .email(state.fleet.supportEmail()).build());
   }

@@ -18,6 +18,8 @@ import org.dent.signing.KeyFormatException;
 import org.dent.signing.KeySource;
 import okhttp3.OkHttpClient;
 import org.dent.core.error.DentException;
+import org.dent.server.admin.AdminServer;
+import org.dent.server.admin.AdminTokens;
 import org.dent.server.engine.BppEngine;
 import org.dent.server.reference.Fleet;
 import org.dent.server.reference.ReferenceOperator;
@@ -30,7 +32,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code dent bpp --port P --registry URL --subscriber-id ID --ukid ID --key KEY [--fleet FILE] [--time-scale N]}:
+ * {@code dent bpp --port P --registry URL --subscriber-id ID --ukid ID --key KEY [--fleet FILE] [--time-scale N]
+ * [--tls-keystore FILE --tls-password SECRET | --tls-cert FILE --tls-key FILE] [--tls-trust FILE]
+ * [--admin-port P --admin-token-file FILE]}:
  * runs the in-memory reference storage operator behind a BPP engine. BAP signatures are checked with keys looked up
  * in the registry (only {@code BAP} subscriptions count); the BPP registers nothing itself: the registry's file
  * must list it. Prints one line {@code bpp ID listening on URL} and runs until killed.
@@ -90,6 +94,18 @@ final class BppCommand implements Callable<Integer> {
       description = "PEM CA certificates trusted for HTTPS callbacks and the registry (default: the system store).")
   Path tlsTrust;
 
+  @Option(names = "--admin-port", paramLabel = "P",
+      description = "Also serve the operator admin endpoint on this port (0: a free one); needs --admin-token-file.")
+  Integer adminPort;
+
+  @Option(names = "--admin-host", defaultValue = "127.0.0.1", paramLabel = "H",
+      description = "Address of the admin endpoint (default ${DEFAULT-VALUE}).")
+  String adminHost;
+
+  @Option(names = "--admin-token-file", paramLabel = "FILE",
+      description = "Admin bearer tokens, one 'NAME ROLE sha256:HEX' a line (dent admin-token prints them).")
+  Path adminTokenFile;
+
   @Option(names = "--time-scale", defaultValue = "1", paramLabel = "N",
       description = "Simulated seconds per wall second, e.g. 720 runs an hour in 5 s (default ${DEFAULT-VALUE}).")
   double timeScale;
@@ -97,6 +113,8 @@ final class BppCommand implements Callable<Integer> {
   /** Completes with the running engine once the startup line is printed; lets tests find the port. */
   final CompletableFuture<BppEngine> started = new CompletableFuture<>();
   private final CountDownLatch stop = new CountDownLatch(1);
+  /** The admin endpoint when one runs (tests find its URL here). */
+  volatile AdminServer admin;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   @Override
@@ -121,6 +139,17 @@ final class BppCommand implements Callable<Integer> {
     } catch (TlsException e) {
       return fail(2, e.getMessage(), e);
     }
+    AdminTokens adminTokens = null;
+    if (adminPort != null || adminTokenFile != null) {
+      if (adminPort == null || adminTokenFile == null) {
+        return fail(2, "--admin-port and --admin-token-file go together", null);
+      }
+      try {
+        adminTokens = AdminTokens.load(adminTokenFile);
+      } catch (UncheckedIOException | IllegalArgumentException e) {
+        return fail(2, "--admin-token-file: " + e.getMessage(), e);
+      }
+    }
     RegistryKeyResolver keys = RegistryKeyResolver.builder(RegistryClient.builder(registry).httpClient(http).build())
         .acceptedTypes(Set.of("BAP")).build();
     ReferenceOperator operator = ReferenceOperator.builder().fleet(assets).timeScale(timeScale).build();
@@ -133,11 +162,27 @@ final class BppCommand implements Callable<Integer> {
       return fail(1, "cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);
     }
     operator.attach(engine::pushStatus);
+    operator.attachUpdates(engine::pushUpdate);
+    AdminServer adminServer = null;
+    if (adminTokens != null) {
+      try {
+        adminServer = AdminServer.builder(operator.admin(), adminTokens).host(adminHost).port(adminPort).tls(tls)
+            .build().start();
+      } catch (IllegalStateException e) {
+        engine.close();
+        operator.close();
+        return fail(1, e.getMessage(), e);
+      }
+      this.admin = adminServer;
+    }
     operator.startSimulation();
     Thread hook = new Thread(() -> shutdown(engine, operator), "dent-bpp-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     try {
       out.println("bpp " + subscriberId + " listening on " + engine.bppUri());
+      if (adminServer != null) {
+        out.println("admin endpoint listening on " + adminServer.baseUrl() + "/admin/");
+      }
       out.flush();
       started.complete(engine);
       stop.await();
@@ -190,6 +235,10 @@ final class BppCommand implements Callable<Integer> {
 
   private void shutdown(BppEngine engine, ReferenceOperator operator) {
     if (closed.compareAndSet(false, true)) {
+      AdminServer a = admin;
+      if (a != null) {
+        a.close();
+      }
       engine.close();
       operator.close();
     }

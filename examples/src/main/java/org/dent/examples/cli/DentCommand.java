@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
         RegistryCommand.class,
         BppCommand.class,
         KeygenCommand.class,
+        AdminTokenCommand.class,
         SignCommand.class,
         VerifyCommand.class,
         ConformanceCommand.class,

@@ -132,6 +132,58 @@ class BppCommandTest {
   }
 
   @Test
+  void servesTheAdminEndpointWithTokensFromAFile() throws Exception {
+    StringWriter tokenOut = new StringWriter();
+    CommandLine tokenCli = DentCommand.newCommandLine();
+    tokenCli.setOut(new PrintWriter(tokenOut));
+    assertThat(tokenCli.execute("admin-token", "--name", "otto", "--role", "operator")).isZero();
+    String[] lines = tokenOut.toString().split("\\R");
+    String operatorToken = lines[0].substring("token=".length());
+    assertThat(lines[1]).startsWith("otto operator sha256:").doesNotContain(operatorToken);
+    Path tokens = Files.writeString(dir.resolve("tokens"), lines[1] + "\n"
+        + org.dent.server.admin.AdminTokens.fileLine("vera", org.dent.server.admin.AdminRole.VIEWER, "viewer-secret")
+        + "\n");
+    Files.setPosixFilePermissions(tokens, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+    String key = Base64.getEncoder().encodeToString(bppKey.exportSeedUnsafe());
+    CommandLine cli = cli();
+    BppCommand command = cli.getSubcommands().get("bpp").getCommand();
+    AtomicInteger exit = new AtomicInteger(-1);
+    Thread thread = new Thread(() -> exit.set(cli.execute("bpp", "--port", "0", "--registry", "http://127.0.0.1:1",
+        "--subscriber-id", "bpp.example", "--ukid", "k1", "--key", key, "--admin-port", "0",
+        "--admin-token-file", tokens.toString())), "bpp-cli");
+    thread.start();
+    try {
+      command.started.get(30, TimeUnit.SECONDS);
+      String base = command.admin.baseUrl() + "/admin/assets/vv-bess-01";
+      assertThat(out.toString()).contains("admin endpoint listening on " + command.admin.baseUrl() + "/admin/");
+      okhttp3.OkHttpClient http = new okhttp3.OkHttpClient();
+      String patch = "{\"pricing\": {\"model\": \"fixed\", \"currency\": \"INR\", \"fixed-fee\": \"5.00\"}}";
+      assertThat(adminCall(http, base, null, null)).isEqualTo(401);
+      assertThat(adminCall(http, base, "viewer-secret", null)).isEqualTo(200);
+      assertThat(adminCall(http, base, "viewer-secret", patch)).isEqualTo(403);
+      assertThat(adminCall(http, base, operatorToken, patch)).isEqualTo(200);
+    } finally {
+      command.stop();
+      thread.join(TimeUnit.SECONDS.toMillis(30));
+    }
+    assertThat(exit.get()).isZero();
+    assertThat(out.toString() + err).doesNotContain(operatorToken).doesNotContain("viewer-secret");
+  }
+
+  static int adminCall(okhttp3.OkHttpClient http, String url, String token, String patch) throws Exception {
+    okhttp3.Request.Builder rb = new okhttp3.Request.Builder().url(url);
+    if (token != null) {
+      rb.header("Authorization", "Bearer " + token);
+    }
+    if (patch != null) {
+      rb.patch(okhttp3.RequestBody.create(patch, okhttp3.MediaType.get("application/json")));
+    }
+    try (okhttp3.Response r = http.newCall(rb.build()).execute()) {
+      return r.code();
+    }
+  }
+
+  @Test
   void tlsUsageErrorsExitTwoWithoutThePassword() throws Exception {
     String key = Base64.getEncoder().encodeToString(bppKey.exportSeedUnsafe());
     Path keystore = TestPki.file(dir, "server.p12");
