@@ -150,7 +150,11 @@ final class BppCommand implements Callable<Integer> {
         return fail(2, "--admin-token-file: " + e.getMessage(), e);
       }
     }
-    RegistryKeyResolver keys = RegistryKeyResolver.builder(RegistryClient.builder(registry).httpClient(http).build())
+    RegistryClient.Builder registryClient = RegistryClient.builder(registry);
+    if (tlsTrust != null) {
+      registryClient.httpClient(http); // the registry may be served with a certificate of that CA too
+    }
+    RegistryKeyResolver keys = RegistryKeyResolver.builder(registryClient.build())
         .acceptedTypes(Set.of("BAP")).build();
     ReferenceOperator operator = ReferenceOperator.builder().fleet(assets).timeScale(timeScale).build();
     BppEngine engine;
