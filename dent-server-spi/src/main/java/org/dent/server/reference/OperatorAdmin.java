@@ -423,13 +423,25 @@ public final class OperatorAdmin {
 
   private static String describe(AssetSpec a) {
     PricingTerms p = a.pricing();
-    return a.name() + " at " + a.site().id() + ", " + a.spec().capacity().format() + " (usable "
-        + a.spec().usableCapacity().in(EnergyUnit.KWH).stripTrailingZeros().toPlainString() + " kWh), pricing "
-        + p.models().stream().map(m -> m.code()).reduce((x, y) -> x + "+" + y).orElse("") + " "
-        + a.currency().getCurrencyCode() + " capacity/kWh-day=" + p.capacityPricePerKwhDay() + " in/kWh="
-        + p.energyInPricePerKwh() + " out/kWh=" + p.energyOutPricePerKwh() + " fixed=" + p.fixedFee() + " tax="
-        + p.taxRate() + ", cancellation free until " + a.cancellation().freeUntilBeforeStart() + " before start, fee "
-        + a.cancellation().fee().toPlainString();
+    StringBuilder sb = new StringBuilder().append(a.name()).append(" at ").append(a.site().id()).append(", ")
+        .append(a.spec().capacity().format()).append(" (usable ")
+        .append(a.spec().usableCapacity().in(EnergyUnit.KWH).stripTrailingZeros().toPlainString())
+        .append(" kWh), pricing ")
+        .append(p.models().stream().map(m -> m.code()).reduce((x, y) -> x + "+" + y).orElse("")).append(' ')
+        .append(a.currency().getCurrencyCode());
+    price(sb, "capacity/kWh-day", p.capacityPricePerKwhDay());
+    price(sb, "in/kWh", p.energyInPricePerKwh());
+    price(sb, "out/kWh", p.energyOutPricePerKwh());
+    price(sb, "fixed", p.fixedFee());
+    price(sb, "tax", p.taxRate());
+    return sb.append(", cancellation free until ").append(a.cancellation().freeUntilBeforeStart())
+        .append(" before start, fee ").append(a.cancellation().fee().toPlainString()).toString();
+  }
+
+  private static void price(StringBuilder sb, String name, @Nullable BigDecimal value) {
+    if (value != null) {
+      sb.append(' ').append(name).append('=').append(value.toPlainString());
+    }
   }
 
   @Override
