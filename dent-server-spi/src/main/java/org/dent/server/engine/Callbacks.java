@@ -34,8 +34,9 @@ final class Callbacks {
       case ON_TRACK -> new OnTrackCallback(c, null, null, Map.of());
       case ON_UPDATE -> new OnUpdateCallback(c, null, null, Map.of());
       case ON_CANCEL -> new OnCancelCallback(c, null, null, Map.of());
-      // the core schema requires on_rating's message: an empty one (no feedback form)
-      case ON_RATING -> new OnRatingCallback(c, new OnRatingCallback.Message((XInput) null), null, Map.of());
+      // the core schema requires on_rating's message even when it carries an error
+      case ON_RATING -> new OnRatingCallback(c, new OnRatingCallback.Message((XInput) null), null,
+          Map.of());
       case ON_SUPPORT -> new OnSupportCallback(c, null, null, Map.of());
       default -> throw new IllegalArgumentException("not a callback: " + action);
     };

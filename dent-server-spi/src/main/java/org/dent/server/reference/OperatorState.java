@@ -28,13 +28,16 @@ import org.slf4j.LoggerFactory;
 final class OperatorState {
   private static final Logger log = LoggerFactory.getLogger(OperatorState.class);
 
-  final Fleet fleet;
+  /** Replaced (never mutated) by {@link OperatorAdmin}, like {@link #assets} and {@link #books}. */
+  volatile Fleet fleet;
   final Clock clock;
   final double timeScale;
   final Duration telemetryInterval;
   final BigDecimal hysteresis;
-  final Map<String, AssetSpec> assets = new LinkedHashMap<>();
-  final Map<String, AssetBook> books = new LinkedHashMap<>();
+  /** Assets in service by id, catalog order; an unmodifiable map replaced as a whole by {@link OperatorAdmin}. */
+  volatile Map<String, AssetSpec> assets;
+  /** Their books, same keys; replaced as a whole by {@link OperatorAdmin}. */
+  volatile Map<String, AssetBook> books;
   final Map<String, Contract> orders = new ConcurrentHashMap<>();
   final Map<String, Quote> quotes = new ConcurrentHashMap<>();
   final ConcurrentHashMap<String, String> confirmed = new ConcurrentHashMap<>();
@@ -54,10 +57,14 @@ final class OperatorState {
     this.telemetryInterval = simulated(wallTelemetryInterval);
     this.hysteresis = hysteresis;
     this.pushExecutor = pushExecutor;
-    for (AssetSpec a : fleet.assets()) {
-      assets.put(a.id(), a);
-      books.put(a.id(), new AssetBook(a));
+    Map<String, AssetSpec> a = new LinkedHashMap<>();
+    Map<String, AssetBook> b = new LinkedHashMap<>();
+    for (AssetSpec spec : fleet.assets()) {
+      a.put(spec.id(), spec);
+      b.put(spec.id(), new AssetBook(spec));
     }
+    this.assets = java.util.Collections.unmodifiableMap(a);
+    this.books = java.util.Collections.unmodifiableMap(b);
   }
 
   Instant now() {

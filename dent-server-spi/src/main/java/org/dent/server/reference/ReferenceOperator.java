@@ -75,6 +75,7 @@ public final class ReferenceOperator implements StorageOperator, AutoCloseable {
   private final Simulator simulator;
   private final ExecutorService pushExecutor;
   private final Duration tickPeriod;
+  private final OperatorAdmin admin;
   private volatile @Nullable SimulationScheduler scheduler;
 
   private ReferenceOperator(Builder b) {
@@ -90,6 +91,7 @@ public final class ReferenceOperator implements StorageOperator, AutoCloseable {
     this.reservations = new Reservations(state);
     this.transfers = new Transfers(state);
     this.simulator = new Simulator(state);
+    this.admin = OperatorAdmin.create(state, b.clock, pushExecutor);
     Duration half = b.telemetryInterval.dividedBy(2);
     this.tickPeriod = half.compareTo(Duration.ofSeconds(1)) < 0 ? half : Duration.ofSeconds(1);
   }
@@ -108,7 +110,21 @@ public final class ReferenceOperator implements StorageOperator, AutoCloseable {
     return this;
   }
 
-  /** The fleet sold. */
+  /**
+   * Sets where the provider's unsolicited {@code on_update}s go (usually {@code engine::pushUpdate}): the cancelled
+   * orders of an asset marked faulted through {@link #admin()}. Optional; same thread and rules as {@link #attach}.
+   */
+  public ReferenceOperator attachUpdates(Consumer<Order> push) {
+    admin.attachUpdates(push);
+    return this;
+  }
+
+  /** Changes the catalog while running: assets, prices, terms, faults, utilisation (audited as {@code java-api}). */
+  public OperatorAdmin admin() {
+    return admin;
+  }
+
+  /** The fleet sold (as the admin API last changed it). */
   public Fleet fleet() {
     return state.fleet;
   }
@@ -240,18 +256,16 @@ public final class ReferenceOperator implements StorageOperator, AutoCloseable {
     return new OnTrackCallback.Message(tracking);
   }
 
-  /**
-   * Ratings are accepted and not stored. A rating of category {@code Order} must name an order of this BAP
-   * ({@code 30010} otherwise, as for every order-scoped request).
-   */
+  /** Ratings are accepted and not stored; one naming an order must name one of the BAP's ({@code 30010}). */
   @Override
   public OnRatingCallback.Message rating(RatingRequest request, RequestContext context) {
-    if (request.message() != null && request.message().ratings() != null) {
-      for (var r : request.message().ratings()) {
-        if (r != null && "Order".equalsIgnoreCase(r.ratingCategory())) {
-          state.contract(r.id(), context.bapId(), "/message/ratings");
-          break;
-        }
+    List<org.dent.core.model.Rating> ratings = request.message() == null || request.message().ratings() == null
+        ? List.of() : request.message().ratings();
+    for (int i = 0; i < ratings.size(); i++) {
+      org.dent.core.model.Rating r = ratings.get(i);
+      if (r != null && "Order".equalsIgnoreCase(r.ratingCategory()) && r.id() != null) {
+        state.contract(r.id(), context.bapId(), "/message/ratings/" + i + "/id"); // 30010 unless the BAP's order
+        break;
       }
     }
     return new OnRatingCallback.Message((XInput) null);
@@ -266,7 +280,7 @@ public final class ReferenceOperator implements StorageOperator, AutoCloseable {
     String ref = request.message() == null || request.message().support() == null ? null
         : request.message().support().refId();
     if (ref != null) {
-      state.contract(ref, context.bapId(), "/message/support/ref_id");
+      state.contract(ref, context.bapId(), "/message/support/ref_id"); // 30010 unless the BAP's order
     }
     return new OnSupportCallback.Message(Support.builder().refId(ref).phone(state.fleet.supportPhone())
         .email(state.fleet.supportEmail()).build());

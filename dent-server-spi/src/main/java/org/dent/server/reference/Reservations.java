@@ -40,6 +40,10 @@ final class Reservations {
     }
     checkWindow(r.asset(), r.window(), now);
     AssetBook book = state.books.get(r.asset().id());
+    if (book == null) { // retired or faulted while this request was read
+      throw new BusinessException(ErrorCode.ITEM_NOT_FOUND, "item " + r.asset().id() + " is no longer offered",
+          List.of("/message/order/items/0/id"));
+    }
     BigDecimal free = OperatorState.locked(book, () -> book.freeKwh(r.window()));
     if (free.signum() <= 0) {
       throw new BusinessException(ErrorCode.CAPACITY_UNAVAILABLE, "no capacity of " + r.asset().id()
@@ -97,8 +101,16 @@ final class Reservations {
         : r.payments(), r.thresholdsGiven() ? r.thresholds() : quoted.thresholds(),
         r.thresholdsGiven() || quoted.thresholdsGiven());
     AssetBook book = state.books.get(terms.asset().id());
+    if (book == null) {
+      throw new BusinessException(ErrorCode.CAPACITY_UNAVAILABLE, "the capacity of " + terms.asset().id()
+          + " is no longer offered", List.of("/message/order/items/0"));
+    }
     String orderId = state.fleet.providerId() + "-ord-" + UUID.randomUUID();
     return OperatorState.locked(book, () -> {
+      if (!book.closed && !book.sells(terms.asset())) {
+        throw new BusinessException(ErrorCode.QUOTE_EXPIRED, "asset " + book.spec.id() + " changed since the quote; "
+            + "select again", List.of("/message/order/quote"));
+      }
       if (!book.tryReserve(terms.window(), terms.energyKwh())) {
         throw new BusinessException(ErrorCode.CAPACITY_UNAVAILABLE, "the capacity of " + book.spec.id()
             + " throughout " + terms.window() + " is no longer available (" + WireText.energy(book.freeKwh(

@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
         BppCommand.class,
         GatewayCommand.class,
         KeygenCommand.class,
+        AdminTokenCommand.class,
         SignCommand.class,
         VerifyCommand.class,
         ConformanceCommand.class,
