@@ -12,6 +12,7 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -79,6 +80,7 @@ class HostileInputTest {
   static final String OWNER = "bap.microgrid.example";
   static final String OTHER = "bap.other.example";
   static final String BPP = "bpp.voltvault.example";
+  static final int FLOOD_BURST = 30;
 
   final MutableClock clock = new MutableClock(Instant.parse("2026-11-30T09:00:00Z"));
   final SigningKey ownerKey = SigningKey.generate();
@@ -110,7 +112,8 @@ class HostileInputTest {
         .acceptedTypes(Set.of("BAP")).build();
     operator = ReferenceOperator.builder().clock(clock).build();
     engine = BppEngine.builder().subscriberId(BPP).uniqueKeyId("k1").signingKey(bppKey).keyResolver(keys)
-        .operator(operator).clock(clock).idleTimeout(Duration.ofMillis(400)).bodyTimeout(Duration.ofMillis(1500)).build();
+        .operator(operator).clock(clock).idleTimeout(Duration.ofMillis(400)).bodyTimeout(Duration.ofMillis(1500))
+        .rateLimit(1, FLOOD_BURST).build(); // the test clock stands still: each BAP has FLOOD_BURST requests
     operator.attach(engine::pushStatus);
     StaticKeyResolver bppKeys = StaticKeyResolver.builder().add(BPP, "k1", bppKey.publicKey()).build();
     owner = DentClient.builder().subscriberId(OWNER).uniqueKeyId("k1").signingKey(ownerKey).keyResolver(bppKeys)
@@ -339,6 +342,32 @@ class HostileInputTest {
     Refusal r = post("cancel", body, sign(otherKey, OTHER, "k1", body));
     assertThat(r.status()).isEqualTo(400);
     assertThat(r.code()).isEqualTo("30000");
+    assertUnchanged();
+  }
+
+  @Test
+  void aFloodFromOneBapIsThrottledWhileAnotherKeepsBeingServed() throws Exception {
+    int acked = 0;
+    List<String> throttled = new ArrayList<>();
+    for (int i = 0; i < FLOOD_BURST + 20; i++) {
+      byte[] body = status(OTHER, "no-such-order-" + i);
+      Request request = new Request.Builder().url(engine.bppUri() + "/status")
+          .header("Authorization", sign(otherKey, OTHER, "k1", body))
+          .post(RequestBody.create(body, MediaType.get("application/json"))).build();
+      try (Response r = http.newCall(request).execute()) {
+        JsonNode n = DentCodec.standard().mapper().readTree(r.body().bytes());
+        if (r.code() == 200) {
+          acked++;
+        } else {
+          assertThat(r.code()).isEqualTo(503);
+          assertThat(n.path("error").path("code").asString()).isEqualTo("40000");
+          throttled.add(r.header("Retry-After"));
+        }
+      }
+    }
+    assertThat(acked).isEqualTo(FLOOD_BURST);
+    assertThat(throttled).hasSize(20).allSatisfy(seconds -> assertThat(Integer.parseInt(seconds)).isPositive());
+    // the owner's bucket is its own: it is still served, and its order is as it was
     assertUnchanged();
   }
 
