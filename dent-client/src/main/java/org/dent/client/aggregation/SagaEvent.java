@@ -11,10 +11,12 @@ import org.jspecify.annotations.Nullable;
  * @param at when, by the aggregator's clock
  * @param kind what happened
  * @param offerKey the leg's offer ({@link PortfolioOffer#key()}); null for portfolio-wide events
+ * @param orderId the order a confirm created or a cancel released; null otherwise
  * @param code the Beckn error code of a failure, when there is one
  * @param detail a sentence for people
  */
-public record SagaEvent(Instant at, Kind kind, @Nullable String offerKey, @Nullable String code, String detail) {
+public record SagaEvent(Instant at, Kind kind, @Nullable String offerKey, @Nullable String orderId,
+    @Nullable String code, String detail) {
   public SagaEvent {
     Objects.requireNonNull(at, "at");
     Objects.requireNonNull(kind, "kind");
