@@ -46,6 +46,7 @@ public final class PortfolioMonitor {
   private final BigDecimal low;
   private final BigDecimal hysteresis;
   private final Map<String, Telemetry> latest = new LinkedHashMap<>();
+  private final Map<String, List<Telemetry>> readings = new LinkedHashMap<>();
   private final Set<String> reportedStale = new HashSet<>();
   private final List<PortfolioAlert> alerts = new ArrayList<>();
   private final List<Consumer<PortfolioAlert>> listeners = new ArrayList<>();
@@ -113,6 +114,7 @@ public final class PortfolioMonitor {
         return List.of();
       }
       latest.put(orderId, t);
+      readings.computeIfAbsent(orderId, k -> new ArrayList<>()).add(t);
       raised = evaluate();
       ls = List.copyOf(listeners);
     }
@@ -135,6 +137,13 @@ public final class PortfolioMonitor {
   /** The latest reading of each leg that reported, by order id. */
   public synchronized Map<String, Telemetry> latest() {
     return Map.copyOf(latest);
+  }
+
+  /** Every accepted reading by order id, in {@code seq} order: the legs' SoC over time. */
+  public synchronized Map<String, List<Telemetry>> readings() {
+    Map<String, List<Telemetry>> out = new LinkedHashMap<>();
+    readings.forEach((k, v) -> out.put(k, List.copyOf(v)));
+    return out;
   }
 
   /** Every alert raised so far. */
