@@ -319,7 +319,8 @@ public final class Aggregator {
   }
 
   private static Energy sum(List<Leg> legs) {
-    return residual(Energy.ZERO, legs.stream().map(Leg::energy).toList()).negate();
+    return residual(Energy.of(java.math.BigDecimal.ZERO, org.dent.core.units.EnergyUnit.KWH),
+        legs.stream().map(Leg::energy).toList()).negate();
   }
 
   private static Energy residual(Energy need, List<Energy> reserved) {

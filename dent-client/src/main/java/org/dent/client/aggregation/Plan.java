@@ -29,7 +29,7 @@ public record Plan(List<PlannedLeg> legs, Money cost, Money lowerBound, boolean 
 
   /** Total reserved energy. */
   public Energy energy() {
-    Energy sum = Energy.ZERO;
+    Energy sum = Energy.of(java.math.BigDecimal.ZERO, org.dent.core.units.EnergyUnit.KWH);
     for (PlannedLeg l : legs) {
       sum = sum.plus(l.energy());
     }
@@ -38,7 +38,7 @@ public record Plan(List<PlannedLeg> legs, Money cost, Money lowerBound, boolean 
 
   /** Total charge power: the sum of the legs' ratings. */
   public Power chargePower() {
-    Power sum = Power.ZERO;
+    Power sum = Power.of(java.math.BigDecimal.ZERO, org.dent.core.units.PowerUnit.KW);
     for (PlannedLeg l : legs) {
       sum = sum.plus(l.offer().offer().spec().maxChargePower());
     }
@@ -47,7 +47,7 @@ public record Plan(List<PlannedLeg> legs, Money cost, Money lowerBound, boolean 
 
   /** Total discharge power: the sum of the legs' ratings. */
   public Power dischargePower() {
-    Power sum = Power.ZERO;
+    Power sum = Power.of(java.math.BigDecimal.ZERO, org.dent.core.units.PowerUnit.KW);
     for (PlannedLeg l : legs) {
       sum = sum.plus(l.offer().offer().spec().maxDischargePower());
     }

@@ -26,7 +26,7 @@ public record Portfolio(StorageRequirement need, List<Leg> legs, List<SagaEvent>
 
   /** Total reserved energy. */
   public Energy energy() {
-    Energy sum = Energy.ZERO;
+    Energy sum = Energy.of(java.math.BigDecimal.ZERO, org.dent.core.units.EnergyUnit.KWH);
     for (Leg l : legs) {
       sum = sum.plus(l.energy());
     }
@@ -35,7 +35,7 @@ public record Portfolio(StorageRequirement need, List<Leg> legs, List<SagaEvent>
 
   /** Sum of the legs' charge ratings. */
   public Power chargePower() {
-    Power sum = Power.ZERO;
+    Power sum = Power.of(java.math.BigDecimal.ZERO, org.dent.core.units.PowerUnit.KW);
     for (Leg l : legs) {
       sum = sum.plus(l.offer().offer().spec().maxChargePower());
     }
@@ -44,7 +44,7 @@ public record Portfolio(StorageRequirement need, List<Leg> legs, List<SagaEvent>
 
   /** Sum of the legs' discharge ratings. */
   public Power dischargePower() {
-    Power sum = Power.ZERO;
+    Power sum = Power.of(java.math.BigDecimal.ZERO, org.dent.core.units.PowerUnit.KW);
     for (Leg l : legs) {
       sum = sum.plus(l.offer().offer().spec().maxDischargePower());
     }
