@@ -33,10 +33,13 @@ import org.jspecify.annotations.Nullable;
  * <p><b>Split.</b> Each leg's limit is what it can take or give now: for a charge, the energy in that fills the
  * reserved energy ({@code (reserved − stored) / √efficiency}, since energy in is stored at √efficiency); for a
  * discharge, the withdrawable energy of its latest telemetry (or stored × √efficiency). A leg without telemetry
- * counts as empty. The amount is shared in proportion to the limits, so every leg ends at the same fraction of its
- * headroom, in whole watt-hours (remainders go to the legs with most room). The power is shared in the same
- * proportion, capped by each asset's rating: a capped leg runs longer. Splits that cannot fit (amount above the
- * sum of limits, power above the sum of ratings) throw before anything is sent.
+ * counts as empty. The split is the fastest one within the requested total power: every leg runs for the same
+ * duration {@code T} at a constant power within its rating, {@code T} being the larger of {@code amount ÷ power}
+ * and the least time in which the legs' ratings and limits can move the amount ({@code Σ min(limit_i,
+ * rating_i × T) = amount}); each leg moves {@code min(limit_i, rating_i × T)}, scaled to the amount, in whole
+ * watt-hours, at {@code energy_i ÷ T}. So the legs finish together, none exceeds its headroom or its rating, and
+ * the total power never exceeds the request (a request above the legs' ratings runs at their pace). A split that
+ * cannot fit (amount above the sum of limits) throws before anything is sent.
  */
 public final class Dispatcher {
   private static final BigDecimal WH = new BigDecimal("0.001");
@@ -73,7 +76,8 @@ public final class Dispatcher {
    * Splits {@code amount} at {@code power} (the portfolio's total) across the legs, starting at {@code start}.
    *
    * @param latest the latest telemetry by order id; legs without one count as empty
-   * @throws AggregationException {@code 50002} when the legs cannot take (or give) the amount or the power
+   * @param power the most the portfolio may draw (or deliver) in total
+   * @throws AggregationException {@code 50002} when the legs cannot take (or give) the amount
    */
   public static List<LegTransfer> split(List<Leg> legs, Map<String, Telemetry> latest, TransferDirection direction,
       Energy amount, Power power, Instant start) {
@@ -81,7 +85,6 @@ public final class Dispatcher {
     long want = wh(amount);
     long[] limit = new long[legs.size()];
     long total = 0;
-    BigDecimal ratings = BigDecimal.ZERO;
     for (int i = 0; i < legs.size(); i++) {
       Leg l = legs.get(i);
       Telemetry t = latest.get(l.orderId());
@@ -97,8 +100,6 @@ public final class Dispatcher {
       }
       limit[i] = kwh.movePointRight(3).setScale(0, RoundingMode.FLOOR).longValue();
       total += limit[i];
-      var spec = l.offer().offer().spec();
-      ratings = ratings.add((charge ? spec.maxChargePower() : spec.maxDischargePower()).in(PowerUnit.KW));
     }
     String verb = charge ? "take" : "give";
     if (want > total) {
@@ -106,21 +107,28 @@ public final class Dispatcher {
           + ": the legs can " + verb + " " + Planner.kwh(total).format() + ", not " + amount.format());
     }
     BigDecimal kw = power.in(PowerUnit.KW);
-    if (kw.compareTo(ratings) > 0) {
-      throw new AggregationException("50002", "ABOVE_POWER_RATING: the legs' ratings add up to "
-          + ratings.stripTrailingZeros().toPlainString() + " kW, not " + power.format());
+    double[] rate = new double[legs.size()]; // Wh per hour = W
+    for (int i = 0; i < legs.size(); i++) {
+      var spec = legs.get(i).offer().offer().spec();
+      rate[i] = (charge ? spec.maxChargePower() : spec.maxDischargePower()).in(PowerUnit.W).doubleValue();
+    }
+    double hours = Math.max(fastest(limit, rate, want), want / kw.movePointRight(3).doubleValue());
+    double[] room = new double[legs.size()];
+    double roomSum = 0;
+    for (int i = 0; i < legs.size(); i++) {
+      room[i] = Math.min(limit[i], rate[i] * hours);
+      roomSum += room[i];
     }
     long[] share = new long[legs.size()];
     long given = 0;
     for (int i = 0; i < legs.size(); i++) {
-      share[i] = total == 0 ? 0 : BigDecimal.valueOf(want).multiply(BigDecimal.valueOf(limit[i]))
-          .divide(BigDecimal.valueOf(total), 0, RoundingMode.FLOOR).longValue();
+      share[i] = roomSum == 0 ? 0 : Math.min(limit[i], (long) Math.floor(want * room[i] / roomSum));
       given += share[i];
     }
-    while (given < want) { // at most one Wh per leg
+    while (given < want) { // rounding: one Wh at a time to the leg with most room left
       int best = -1;
       for (int i = 0; i < legs.size(); i++) {
-        if (share[i] < limit[i] && (best < 0 || limit[i] - share[i] > limit[best] - share[best])) {
+        if (share[i] < limit[i] && (best < 0 || room[i] - share[i] > room[best] - share[best])) {
           best = i;
         }
       }
@@ -132,10 +140,9 @@ public final class Dispatcher {
       if (share[i] == 0) {
         continue;
       }
-      var spec = legs.get(i).offer().offer().spec();
-      BigDecimal rating = (charge ? spec.maxChargePower() : spec.maxDischargePower()).in(PowerUnit.KW);
-      BigDecimal p = kw.multiply(BigDecimal.valueOf(share[i])).divide(BigDecimal.valueOf(want), 3,
-          RoundingMode.CEILING).min(rating).max(WH);
+      BigDecimal rating = BigDecimal.valueOf(rate[i]).movePointLeft(3);
+      BigDecimal p = BigDecimal.valueOf(share[i] / hours).movePointLeft(3).setScale(3, RoundingMode.CEILING)
+          .min(rating).max(WH);
       out.add(new LegTransfer(legs.get(i), new TransferRequest(direction, Planner.kwh(share[i]),
           Power.of(p.stripTrailingZeros(), PowerUnit.KW), start)));
     }
@@ -179,6 +186,34 @@ public final class Dispatcher {
     } catch (Exception e) {
       return new AggregationException("40000", "update unanswered: " + e, List.of(), List.of(), e);
     }
+  }
+
+  /**
+   * The least time (hours) in which the legs can move {@code want} Wh, leg i moving at most {@code limit[i]} at
+   * {@code rate[i]} W: the t where {@code Σ min(limit_i, rate_i × t) = want}, found over the sorted breakpoints
+   * {@code limit_i / rate_i} of that increasing piecewise-linear function.
+   */
+  static double fastest(long[] limit, double[] rate, long want) {
+    Integer[] idx = new Integer[limit.length];
+    for (int i = 0; i < idx.length; i++) {
+      idx[i] = i;
+    }
+    java.util.Arrays.sort(idx, java.util.Comparator.comparingDouble(i -> limit[i] / rate[i]));
+    double full = 0; // energy of legs already at their limit
+    double slope = 0; // sum of rates of legs not yet at their limit
+    for (double r : rate) {
+      slope += r;
+    }
+    for (int k = 0; k < idx.length; k++) {
+      int i = idx[k];
+      double at = limit[i] / rate[i];
+      if (full + slope * at >= want) {
+        return (want - full) / slope;
+      }
+      full += limit[i];
+      slope -= rate[i];
+    }
+    return Double.POSITIVE_INFINITY; // unreachable: want <= sum of limits was checked
   }
 
   private static long wh(Energy e) {
