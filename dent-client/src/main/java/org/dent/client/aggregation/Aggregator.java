@@ -71,6 +71,7 @@ public final class Aggregator {
   private final @Nullable AlertThresholds thresholds;
   private final @Nullable Energy searchEnergy;
   private final int maxRounds;
+  private final java.util.function.Consumer<SagaEvent> listener;
 
   private Aggregator(Builder b) {
     this.client = b.client;
@@ -83,6 +84,7 @@ public final class Aggregator {
     this.thresholds = b.thresholds;
     this.searchEnergy = b.searchEnergy;
     this.maxRounds = b.maxRounds;
+    this.listener = b.listener;
   }
 
   /** A builder over {@code client}. */
@@ -216,9 +218,9 @@ public final class Aggregator {
             journal.add(orderEvent(SagaEvent.Kind.RELEASED, l.offer().key(), l.orderId(), "cancelled order " + l.orderId()));
           } else {
             Throwable c = unwrap(e);
-            journal.add(new SagaEvent(clock.instant(), SagaEvent.Kind.IN_DOUBT, l.offer().key(), l.orderId(), code(c),
-                "cancel of " + l.orderId()
-                + " failed: " + c.getMessage()));
+            journal.add(notify(new SagaEvent(clock.instant(), SagaEvent.Kind.IN_DOUBT, l.offer().key(), l.orderId(),
+                code(c), "cancel of " + l.orderId()
+                + " failed: " + c.getMessage())));
             inDoubt.add(l.target().transactionId());
           }
         }
@@ -256,6 +258,7 @@ public final class Aggregator {
         return new Outcome(null, windowCut ? null : granted.energy(), null, events);
       }
       await(client.init(target, withTerms));
+      events.add(event(SagaEvent.Kind.QUOTED, key, null, asked.energy().format() + " quoted and terms accepted"));
     } catch (DentException e) {
       events.add(event(SagaEvent.Kind.LEG_FAILED, key, e.code(), "before confirm: " + e.getMessage()));
       return new Outcome(null, null, null, events);
@@ -311,11 +314,21 @@ public final class Aggregator {
   }
 
   private SagaEvent event(SagaEvent.Kind kind, @Nullable String key, @Nullable String code, String detail) {
-    return new SagaEvent(clock.instant(), kind, key, null, code, detail);
+    return notify(new SagaEvent(clock.instant(), kind, key, null, code, detail));
   }
 
   private SagaEvent orderEvent(SagaEvent.Kind kind, String key, String orderId, String detail) {
-    return new SagaEvent(clock.instant(), kind, key, orderId, null, detail);
+    return notify(new SagaEvent(clock.instant(), kind, key, orderId, null, detail));
+  }
+
+  /** Tells the listener, as the step happens (a listener's failure does not stop the saga). */
+  private SagaEvent notify(SagaEvent e) {
+    try {
+      listener.accept(e);
+    } catch (RuntimeException ignored) {
+      // the journal still has it
+    }
+    return e;
   }
 
   private static Energy sum(List<Leg> legs) {
@@ -354,6 +367,7 @@ public final class Aggregator {
     private @Nullable AlertThresholds thresholds;
     private @Nullable Energy searchEnergy;
     private int maxRounds = 20;
+    private java.util.function.Consumer<SagaEvent> listener = e -> { };
 
     private Builder(DentClient client) {
       this.client = Objects.requireNonNull(client, "client");
@@ -404,6 +418,15 @@ public final class Aggregator {
     /** Energy searched for, so BPPs list every offer that could be a leg (default 1 kWh). */
     public Builder searchEnergy(Energy searchEnergy) {
       this.searchEnergy = searchEnergy;
+      return this;
+    }
+
+    /**
+     * Called with every saga step as it happens, from the saga's threads (default none). The journal of the
+     * result holds the same events.
+     */
+    public Builder listener(java.util.function.Consumer<SagaEvent> listener) {
+      this.listener = Objects.requireNonNull(listener, "listener");
       return this;
     }
 

@@ -29,6 +29,8 @@ public record SagaEvent(Instant at, Kind kind, @Nullable String offerKey, @Nulla
     PLANNED,
     /** A BPP granted less than asked at select; the offer's free energy is lowered to the grant and re-planned. */
     PARTIAL_GRANT,
+    /** A leg was quoted in full and its terms accepted ({@code select} and {@code init} done); confirm is next. */
+    QUOTED,
     /** A leg failed (NACK, error callback, timeout, BPP unreachable); its offer is dropped. */
     LEG_FAILED,
     /** A leg was confirmed. */
