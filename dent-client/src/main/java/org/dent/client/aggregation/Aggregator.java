@@ -283,7 +283,7 @@ public final class Aggregator {
     return new Outcome(null, null, target.transactionId(), events);
   }
 
-  private <T> T await(CompletableFuture<T> f) {
+  <T> T await(CompletableFuture<T> f) {
     try {
       return f.get(stepTimeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (ExecutionException e) {
@@ -301,7 +301,7 @@ public final class Aggregator {
     }
   }
 
-  private static Throwable unwrap(Throwable e) {
+  static Throwable unwrap(Throwable e) {
     while ((e instanceof ExecutionException || e instanceof java.util.concurrent.CompletionException)
         && e.getCause() != null) {
       e = e.getCause();
@@ -313,11 +313,11 @@ public final class Aggregator {
     return e instanceof DentException d ? d.code() : null;
   }
 
-  private SagaEvent event(SagaEvent.Kind kind, @Nullable String key, @Nullable String code, String detail) {
+  SagaEvent event(SagaEvent.Kind kind, @Nullable String key, @Nullable String code, String detail) {
     return notify(new SagaEvent(clock.instant(), kind, key, null, code, detail));
   }
 
-  private SagaEvent orderEvent(SagaEvent.Kind kind, String key, String orderId, String detail) {
+  SagaEvent orderEvent(SagaEvent.Kind kind, String key, String orderId, String detail) {
     return notify(new SagaEvent(clock.instant(), kind, key, orderId, null, detail));
   }
 

@@ -66,6 +66,11 @@ public final class Planner {
     return builder().build();
   }
 
+  /** The least energy a leg reserves. */
+  public Energy minLegEnergy() {
+    return kwh(minLegWh);
+  }
+
   /** A builder. */
   public static Builder builder() {
     return new Builder();
