@@ -51,7 +51,11 @@ public record Portfolio(StorageRequirement need, List<Leg> legs, List<SagaEvent>
     return sum;
   }
 
-  /** Sum of the legs' confirmed quotes; empty portfolio: zero in no currency is not possible, so it throws. */
+  /**
+   * Sum of the legs' confirmed (or last modified) quotes.
+   *
+   * @throws IndexOutOfBoundsException for a portfolio without legs (it has no currency)
+   */
   public Money quotedCost() {
     Money sum = Money.zero(legs.get(0).quote().currency());
     for (Leg l : legs) {
