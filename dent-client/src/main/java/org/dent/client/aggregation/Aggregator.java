@@ -18,6 +18,7 @@ import org.dent.client.bap.SearchCall;
 import org.dent.client.correlation.CallbackErrorException;
 import org.dent.client.transport.NackException;
 import org.dent.core.error.DentException;
+import org.dent.core.error.ErrorCode;
 import org.dent.core.model.Billing;
 import org.dent.core.model.OnConfirmCallback;
 import org.dent.core.model.OnSearchCallback;
@@ -43,7 +44,8 @@ import org.jspecify.annotations.Nullable;
  * <p><b>Saga.</b> Each leg is its own transaction: {@code select} → {@code init} → {@code confirm}, legs in
  * parallel. A leg that a BPP grants only in part is not confirmed: the offer's free energy is lowered to the grant
  * (journal {@link SagaEvent.Kind#PARTIAL_GRANT}) and the rest is re-planned. A leg that fails (NACK, error callback
- * such as {@code 40002} capacity gone or {@code 40003} quote expired, timeout, BPP unreachable) drops its offer.
+ * such as {@code 40002} capacity gone, timeout, BPP unreachable) drops its offer; a {@code 40003} quote expired
+ * keeps the offer for one fresh quote in the next round, after which it is dropped too.
  * Confirmed legs are kept and the planner covers what is still missing from the remaining offers. When nothing
  * can cover it, every confirmed leg is cancelled and {@link AggregationException} is thrown. A confirm whose
  * outcome is unknown (timeout, transport error) is sent once more in the same transaction (the BPP answers a
@@ -138,6 +140,7 @@ public final class Aggregator {
     List<Leg> confirmed = new ArrayList<>();
     List<SagaEvent> journal = new ArrayList<>();
     List<String> inDoubt = new ArrayList<>();
+    java.util.Set<String> requoted = new java.util.HashSet<>();
     for (int round = 0; round < maxRounds; round++) {
       Energy energy = residual(need.energy(), confirmed.stream().map(Leg::energy).toList());
       Power charge = residualPower(need.minChargePower(), confirmed, true);
@@ -179,6 +182,8 @@ public final class Aggregator {
           pool.remove(key);
         } else if (o.grantedFree != null) {
           pool.put(key, pool.get(key).withFreeEnergy(o.grantedFree));
+        } else if (o.quoteExpired && requoted.add(key)) {
+          journal.add(event(SagaEvent.Kind.PLANNED, key, null, "quote expired: the offer stays for a fresh quote"));
         } else {
           pool.remove(key);
         }
@@ -239,7 +244,11 @@ public final class Aggregator {
 
   /** What happened to one planned leg. */
   private record Outcome(@Nullable Leg leg, @Nullable Energy grantedFree, @Nullable String inDoubt,
-      List<SagaEvent> events) {}
+      List<SagaEvent> events, boolean quoteExpired) {
+    Outcome(@Nullable Leg leg, @Nullable Energy grantedFree, @Nullable String inDoubt, List<SagaEvent> events) {
+      this(leg, grantedFree, inDoubt, events, false);
+    }
+  }
 
   private Outcome reserveLeg(StorageRequirement need, PlannedLeg planned) {
     List<SagaEvent> events = new ArrayList<>();
@@ -273,7 +282,7 @@ public final class Aggregator {
         return new Outcome(leg, null, null, events);
       } catch (CallbackErrorException | NackException e) {
         events.add(event(SagaEvent.Kind.LEG_FAILED, key, e.code(), "confirm refused: " + e.getMessage()));
-        return new Outcome(null, null, null, events);
+        return new Outcome(null, null, null, events, ErrorCode.QUOTE_EXPIRED.code().equals(e.code()));
       } catch (DentException e) {
         // timeout or transport failure: the BPP may or may not have reserved
         events.add(event(attempt == 1 ? SagaEvent.Kind.LEG_FAILED : SagaEvent.Kind.IN_DOUBT, key, e.code(),

@@ -100,6 +100,37 @@ class AggregatorSagaTest {
   }
 
   @Test
+  void anExpiredQuoteIsQuotedAfreshOnceThenTheOfferIsDropped() {
+    net = new AggregationNetwork(fourAssets());
+    FaultyOperator a = net.bpp("bpp.a.example").operator;
+    a.confirmFault = (req, ctx, ref) -> {
+      if (a.confirms.get() == 1) {
+        throw new BusinessException(ErrorCode.QUOTE_EXPIRED, "the quote expired; select again");
+      }
+      return ref.confirm(req, ctx);
+    };
+    Aggregator agg = aggregator();
+    Portfolio p = agg.reserve(need("400"), agg.search(need("400")));
+    assertThat(p.legs()).extracting(l -> l.offer().bppId()).contains("bpp.a.example");
+    assertThat(p.journal()).anySatisfy(e -> assertThat(e.code()).isEqualTo("40003"));
+    assertThat(a.confirms.get()).isEqualTo(2);
+    assertHeldOnlyByLegs(p);
+
+    // always expired: asked twice, then dropped and re-planned without it
+    net.close();
+    net = new AggregationNetwork(fourAssets());
+    FaultyOperator a2 = net.bpp("bpp.a.example").operator;
+    a2.confirmFault = (req, ctx, ref) -> {
+      throw new BusinessException(ErrorCode.QUOTE_EXPIRED, "the quote expired; select again");
+    };
+    Aggregator agg2 = aggregator();
+    Portfolio p2 = agg2.reserve(need("400"), agg2.search(need("400")));
+    assertThat(p2.legs()).extracting(l -> l.offer().bppId()).doesNotContain("bpp.a.example");
+    assertThat(a2.confirms.get()).isEqualTo(2);
+    assertHeldOnlyByLegs(p2);
+  }
+
+  @Test
   void unansweredConfirmIsAskedAgainAndTheReservationLearnt() throws Exception {
     net = new AggregationNetwork(fourAssets());
     CountDownLatch entered = new CountDownLatch(1);
