@@ -81,6 +81,37 @@ final class AggregationNetwork implements AutoCloseable {
     return bpps.values().stream().map(Bpp::uri).toList();
   }
 
+  /**
+   * Replaces BPP {@code id}'s engine by one whose reservation handler does not offer {@code confirm}: the engine
+   * then refuses every confirm synchronously with a NACK ({@code 40001}) at the HTTP level. Call before searching
+   * (the BPP's URL changes).
+   */
+  void withoutConfirm(String id) {
+    Bpp b = bpps.get(id);
+    b.engine.close();
+    FaultyOperator op = b.operator;
+    b.engine = BppEngine.builder().subscriberId(id).uniqueKeyId("k1").signingKey(b.key).keyResolver(keys)
+        .operator(op).reservations(new org.dent.server.spi.ReservationHandler() {
+          @Override
+          public org.dent.core.model.OnSelectCallback.Message select(org.dent.core.model.SelectRequest r,
+              org.dent.server.spi.RequestContext c) {
+            return op.select(r, c);
+          }
+
+          @Override
+          public org.dent.core.model.OnInitCallback.Message init(org.dent.core.model.InitRequest r,
+              org.dent.server.spi.RequestContext c) {
+            return op.init(r, c);
+          }
+
+          @Override
+          public org.dent.core.model.OnCancelCallback.Message cancel(org.dent.core.model.CancelRequest r,
+              org.dent.server.spi.RequestContext c) {
+            return op.cancel(r, c);
+          }
+        }).clock(clock).build();
+  }
+
   /** A BPP engine on the same operator again, after its first one was stopped (to look at what it holds). */
   BppEngine revive(String id) {
     Bpp b = bpps.get(id);

@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The reservation saga over real HTTP and signatures against reference BPPs made to fail: a confirm refused
- * ({@code 40002}, a lost race), a confirm never answered (the client's ttl ends on the shared clock), a BPP
+ * ({@code 40002}, a lost race), a confirm NACKed synchronously, an expired quote, a confirm never answered (the client's ttl ends on the shared clock), a BPP
  * stopped mid-saga. Afterwards every BPP is asked what it holds: {@code status} of every order the saga made, and
  * a search showing the asset's free energy, so no reservation is left behind.
  */
@@ -95,6 +95,22 @@ class AggregatorSagaTest {
       assertThat(status(l.target(), l.orderId()).status()).isEqualTo("ACTIVE");
     }
     assertThat(p.inDoubt()).isEmpty();
+    assertFree("bpp.a.example", 200);
+    assertHeldOnlyByLegs(p);
+  }
+
+  @Test
+  void confirmNackedAtTheHttpLevelIsReplanned() {
+    net = new AggregationNetwork(fourAssets());
+    net.withoutConfirm("bpp.a.example");
+    Aggregator agg = aggregator();
+    Portfolio p = agg.reserve(need("400"), agg.search(need("400")));
+    assertThat(p.legs()).extracting(l -> l.offer().bppId()).doesNotContain("bpp.a.example");
+    assertThat(p.journal()).anySatisfy(e -> {
+      assertThat(e.kind()).isEqualTo(SagaEvent.Kind.LEG_FAILED);
+      assertThat(e.code()).isEqualTo("40001");
+      assertThat(e.offerKey()).startsWith("bpp.a.example/");
+    });
     assertFree("bpp.a.example", 200);
     assertHeldOnlyByLegs(p);
   }
