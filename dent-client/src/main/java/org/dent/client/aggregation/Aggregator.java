@@ -139,7 +139,7 @@ public final class Aggregator {
     offers.forEach(o -> pool.put(o.key(), o));
     List<Leg> confirmed = new ArrayList<>();
     List<SagaEvent> journal = new ArrayList<>();
-    List<String> inDoubt = new ArrayList<>();
+    List<InDoubtLeg> inDoubt = new ArrayList<>();
     java.util.Set<String> requoted = new java.util.HashSet<>();
     for (int round = 0; round < maxRounds; round++) {
       Energy energy = residual(need.energy(), confirmed.stream().map(Leg::energy).toList());
@@ -213,7 +213,27 @@ public final class Aggregator {
     return bills;
   }
 
-  private AggregationException abort(List<Leg> confirmed, List<SagaEvent> journal, List<String> inDoubt,
+  /**
+   * Settles a leg left in doubt once its BPP answers again: confirms again in the leg's transaction to learn
+   * whether an order was made (a BPP answers a repeated confirm with the order it made), and cancels it.
+   *
+   * @return the final bill of the cancelled order; empty when nothing had been reserved
+   * @throws DentException when the BPP still does not answer (the leg stays in doubt)
+   */
+  public java.util.Optional<Bill> resolve(InDoubtLeg leg) {
+    String orderId = leg.orderId();
+    if (orderId == null) {
+      try {
+        orderId = await(client.confirm(leg.target(), leg.confirmOrder())).message().order().id();
+      } catch (CallbackErrorException e) {
+        return java.util.Optional.empty(); // refused now: the first confirm made nothing either
+      }
+    }
+    Order o = await(client.cancel(leg.target(), orderId, null, null)).message().order();
+    return java.util.Optional.of(Bill.from(o.quote()));
+  }
+
+  private AggregationException abort(List<Leg> confirmed, List<SagaEvent> journal, List<InDoubtLeg> inDoubt,
       String message, @Nullable Throwable cause) {
     List<CompletableFuture<?>> cancels = new ArrayList<>();
     for (Leg l : confirmed) {
@@ -226,7 +246,7 @@ public final class Aggregator {
             journal.add(notify(new SagaEvent(clock.instant(), SagaEvent.Kind.IN_DOUBT, l.offer().key(), l.orderId(),
                 code(c), "cancel of " + l.orderId()
                 + " failed: " + c.getMessage())));
-            inDoubt.add(l.target().transactionId());
+            inDoubt.add(new InDoubtLeg(l.offer(), l.target(), l.orderId(), null));
           }
         }
         return null;
@@ -243,9 +263,9 @@ public final class Aggregator {
   }
 
   /** What happened to one planned leg. */
-  private record Outcome(@Nullable Leg leg, @Nullable Energy grantedFree, @Nullable String inDoubt,
+  private record Outcome(@Nullable Leg leg, @Nullable Energy grantedFree, @Nullable InDoubtLeg inDoubt,
       List<SagaEvent> events, boolean quoteExpired) {
-    Outcome(@Nullable Leg leg, @Nullable Energy grantedFree, @Nullable String inDoubt, List<SagaEvent> events) {
+    Outcome(@Nullable Leg leg, @Nullable Energy grantedFree, @Nullable InDoubtLeg inDoubt, List<SagaEvent> events) {
       this(leg, grantedFree, inDoubt, events, false);
     }
   }
@@ -289,7 +309,7 @@ public final class Aggregator {
             "confirm " + (attempt == 1 ? "unanswered, asking again: " : "still unanswered: ") + e.getMessage()));
       }
     }
-    return new Outcome(null, null, target.transactionId(), events);
+    return new Outcome(null, null, new InDoubtLeg(po, target, null, withTerms), events);
   }
 
   <T> T await(CompletableFuture<T> f) {

@@ -13,10 +13,10 @@ import org.dent.core.units.Power;
  * @param need what the portfolio covers
  * @param legs the confirmed legs
  * @param journal every saga step, in order
- * @param inDoubt transaction ids of legs whose confirm outcome stayed unknown (see
- *     {@link AggregationException#inDoubt()}); empty normally
+ * @param inDoubt legs whose outcome stayed unknown (see {@link AggregationException#inDoubt()}); empty normally
  */
-public record Portfolio(StorageRequirement need, List<Leg> legs, List<SagaEvent> journal, List<String> inDoubt) {
+public record Portfolio(StorageRequirement need, List<Leg> legs, List<SagaEvent> journal,
+    List<InDoubtLeg> inDoubt) {
   public Portfolio {
     Objects.requireNonNull(need, "need");
     legs = List.copyOf(legs);

@@ -278,7 +278,7 @@ public final class PortfolioModifier {
 
   private AggregationException rollBack(List<Leg> legs, Map<String, Leg> grown, List<SagaEvent> journal,
       String message, @Nullable Throwable cause) {
-    List<String> inDoubt = new ArrayList<>();
+    List<InDoubtLeg> inDoubt = new ArrayList<>();
     for (Map.Entry<String, Leg> g : grown.entrySet()) {
       Leg now = findLeg(legs, g.getKey());
       try {
@@ -286,7 +286,7 @@ public final class PortfolioModifier {
         journal.add(agg.orderEvent(SagaEvent.Kind.RELEASED, g.getKey(), now.orderId(), "put back to "
             + g.getValue().energy().format()));
       } catch (DentException e) {
-        inDoubt.add(now.target().transactionId());
+        inDoubt.add(new InDoubtLeg(now.offer(), now.target(), now.orderId(), null));
         journal.add(agg.event(SagaEvent.Kind.IN_DOUBT, g.getKey(), e.code(), "cannot put back: " + e.getMessage()));
       }
     }

@@ -114,9 +114,14 @@ final class AggregationNetwork implements AutoCloseable {
 
   /** A BPP engine on the same operator again, after its first one was stopped (to look at what it holds). */
   BppEngine revive(String id) {
+    return revive(id, 0);
+  }
+
+  /** The same, on {@code port} (0: any free port; the old port: the BPP is back where BAPs know it). */
+  BppEngine revive(String id, int port) {
     Bpp b = bpps.get(id);
     BppEngine e = BppEngine.builder().subscriberId(id).uniqueKeyId("k1").signingKey(b.key).keyResolver(keys)
-        .operator(b.operator).clock(clock).build();
+        .operator(b.operator).clock(clock).port(port).build();
     closing.add(e);
     return e;
   }

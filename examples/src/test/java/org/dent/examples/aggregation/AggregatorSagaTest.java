@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.dent.client.aggregation.AggregationException;
 import org.dent.client.aggregation.Aggregator;
@@ -219,6 +220,66 @@ class AggregatorSagaTest {
     assertFree("bpp.b.example", 250);
     var revived = net.revive("bpp.c.example");
     assertThat(freeAt(revived.bppUri(), "bpp.c.example")).isEqualTo(300);
+  }
+
+  @Test
+  void aBppThatDiesAfterReservingIsReportedInDoubtAndSettledWhenBack() throws Exception {
+    net = new AggregationNetwork(fourAssets().subList(0, 3));
+    CountDownLatch entered = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    AggregationNetwork.Bpp c = net.bpp("bpp.c.example");
+    c.operator.confirmFault = (req, ctx, ref) -> {
+      var answer = ref.confirm(req, ctx); // reserves, then the BPP dies before answering
+      entered.countDown();
+      while (release.getCount() > 0) {
+        try {
+          release.await();
+        } catch (InterruptedException e) {
+          // keep holding the answer back
+        }
+      }
+      return answer;
+    };
+    try {
+      Aggregator agg = aggregator();
+      StorageRequirement need = need("700");
+      List<PortfolioOffer> offers = agg.search(need);
+      CompletableFuture<Portfolio> saga = CompletableFuture.supplyAsync(() -> agg.reserve(need, offers));
+      assertThat(entered.await(30, TimeUnit.SECONDS)).isTrue();
+      await().atMost(Duration.ofSeconds(30)).until(() -> net.bap.pendingCount() == 1);
+      int port = c.uri().getPort();
+      CompletableFuture.runAsync(c.engine::close); // its host stops at once; the held handler is waited for
+      await().atMost(Duration.ofSeconds(30)).until(() -> !listening(port));
+      net.clock.advance(Duration.ofSeconds(31)); // the held confirm times out; asked again, nobody answers
+
+      assertThat(saga).failsWithin(Duration.ofSeconds(60)).withThrowableOfType(ExecutionException.class)
+          .havingCause().isInstanceOfSatisfying(AggregationException.class, e -> {
+            assertThat(e.inDoubt()).hasSize(1);
+            assertThat(e.inDoubt().get(0).offer().bppId()).isEqualTo("bpp.c.example");
+            assertThat(e.journal()).filteredOn(j -> j.kind() == SagaEvent.Kind.RELEASED).hasSize(2);
+          });
+      AggregationException failed = (AggregationException) saga.handle((ok, ex) -> ex.getCause()).join();
+      assertFree("bpp.a.example", 200);
+      assertFree("bpp.b.example", 250);
+
+      release.countDown();
+      var back = net.revive("bpp.c.example", port); // back at the same address
+      assertThat(freeAt(back.bppUri(), "bpp.c.example")).as("the dead BPP did reserve").isLessThan(300);
+      var bill = agg.resolve(failed.inDoubt().get(0));
+      assertThat(bill).isPresent();
+      assertThat(freeAt(back.bppUri(), "bpp.c.example")).isEqualTo(300);
+    } finally {
+      release.countDown();
+    }
+  }
+
+  static boolean listening(int port) {
+    try (java.net.Socket s = new java.net.Socket()) {
+      s.connect(new java.net.InetSocketAddress("127.0.0.1", port), 500);
+      return true;
+    } catch (java.io.IOException e) {
+      return false;
+    }
   }
 
   @Test
