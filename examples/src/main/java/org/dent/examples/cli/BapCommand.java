@@ -55,7 +55,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "bap", mixinStandardHelpOptions = true,
     description = "Send DENT requests to a BPP as a BAP and print the callbacks.",
     subcommands = {BapCommand.Search.class, BapCommand.Select.class, BapCommand.Init.class,
-        BapCommand.Confirm.class, BapCommand.Status.class, BapCommand.Update.class, BapCommand.Cancel.class})
+        BapCommand.Confirm.class, BapCommand.Status.class, BapCommand.Update.class, BapCommand.Cancel.class,
+        BapAggregateCommand.class})
 final class BapCommand implements Runnable {
   @Spec CommandSpec spec;
 

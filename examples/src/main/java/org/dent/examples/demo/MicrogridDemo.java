@@ -171,6 +171,9 @@ public final class MicrogridDemo {
           Show.order(finalOrder) + "final bill (lines add up to the total):\n" + Show.bill(finalOrder.quote())
               + "  payment: " + paymentStatus);
 
+      // 7. Aggregation: a need larger than any single offer, across providers
+      int aggregation = new AggregationAct(say, net, bap, timeScale).run();
+
       double seconds = (System.nanoTime() - started) / 1e9;
       say.event("summary", Map.of("bpp", reserved.target().bppId(), "order_id", reserved.orderId(),
           "stored", stored.storedEnergy().format(), "retrieved", energyOut.format(),
@@ -179,7 +182,7 @@ public final class MicrogridDemo {
                   + "bill %s %s (payment %s); every message signed and verified over HTTP; %.1f s.",
               bap.subscriberId(), NEED.format(), reserved.target().bppId(), energyIn.format(), energyOut.format(),
               bill.total().value(), bill.total().currency(), paymentStatus, seconds));
-      if (retrieved == null) {
+      if (retrieved == null || aggregation != 0) {
         return 1;
       }
       return 0;

@@ -46,5 +46,24 @@ class MicrogridDemoTest {
     }
     assertThat(sum).isEqualByComparingTo(settled.get("total").asString());
     assertThat(settled.get("status").asString()).isEqualTo("CANCELLED");
+
+    // the aggregation act: split across providers, one leg loses the race at confirm and is re-planned
+    assertThat(steps).containsSubsequence("settled", "aggregate-plan", "aggregate-rival", "aggregate-portfolio",
+        "aggregate-transfer", "aggregate-state", "aggregate-transfer", "aggregate-state", "aggregate-settled");
+    assertThat(events).anySatisfy(e -> {
+      assertThat(e.get("step").asString()).isEqualTo("aggregate-saga");
+      assertThat(e.get("kind").asString()).isEqualTo("LEG_FAILED");
+      assertThat(e.get("code").asString()).isEqualTo("40002");
+    });
+    assertThat(events.stream().filter(e -> e.get("step").asString().equals("aggregate-saga")
+        && e.get("kind").asString().equals("PLANNED")).count()).isGreaterThanOrEqualTo(2);
+    JsonNode portfolio = events.get(steps.indexOf("aggregate-portfolio"));
+    assertThat(portfolio.get("providers").size()).isGreaterThanOrEqualTo(2);
+    JsonNode plan = events.get(steps.indexOf("aggregate-plan"));
+    assertThat(new BigDecimal(plan.get("largest_offer_kwh").asString())).isLessThan(new BigDecimal("2200"));
+    java.nio.file.Path report = java.nio.file.Path.of(events.get(steps.indexOf("aggregate-settled")).get("report")
+        .asString());
+    assertThat(java.nio.file.Files.readString(report)).contains("<svg").doesNotContain("http://");
+    java.nio.file.Files.deleteIfExists(report);
   }
 }
