@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import org.dent.client.report.HtmlReport;
 import org.dent.core.profile.view.BillLineKind;
 import org.dent.core.profile.view.Receipt;
 import org.dent.core.profile.view.Telemetry;
@@ -42,8 +43,6 @@ public final class PortfolioReport {
   private static final MathContext MC = new MathContext(6, RoundingMode.HALF_EVEN);
   private static final JsonMapper JSON = JsonMapper.builder()
       .enable(SerializationFeature.INDENT_OUTPUT).build();
-  private static final String[] COLOURS = {"#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b",
-      "#e377c2", "#7f7f7f", "#bcbd22", "#17becf"};
 
   private final Portfolio portfolio;
   private final ConsolidatedStatement statement;
@@ -235,14 +234,9 @@ public final class PortfolioReport {
 
   /** The report as one self-contained, well-formed HTML page with inline SVG charts. */
   public String toHtml() {
-    StringBuilder h = new StringBuilder();
     String cur = statement.currency().getCurrencyCode();
-    h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"/>")
-        .append("<title>DENT portfolio report</title><style>")
-        .append("body{font-family:sans-serif;margin:2em;color:#222}table{border-collapse:collapse;margin:1em 0}")
-        .append("td,th{border:1px solid #ccc;padding:4px 8px;text-align:right}th{background:#f4f4f4}")
-        .append("td.l,th.l{text-align:left}</style></head><body>\n");
-    h.append("<h1>Storage portfolio report</h1>\n<p>Need ").append(esc(portfolio.need().energy().format()))
+    StringBuilder h = HtmlReport.begin("Storage portfolio report");
+    h.append("<p>Need ").append(esc(portfolio.need().energy().format()))
         .append(" from ").append(portfolio.need().window().start()).append(" to ")
         .append(portfolio.need().window().end()).append(", ").append(legs.size()).append(" legs.</p>\n");
     h.append("<table><tr><th class=\"l\">Figure</th><th>Value</th></tr>\n");
@@ -276,8 +270,8 @@ public final class PortfolioReport {
           .append("</td></tr>\n");
     }
     h.append("<tr><th class=\"l\" colspan=\"4\">Total</th><th>").append(statement.total().amount().toPlainString())
-        .append("</th></tr>\n</table>\n</body></html>\n");
-    return h.toString();
+        .append("</th></tr>\n</table>\n");
+    return HtmlReport.end(h);
   }
 
   private String socChart() {
@@ -321,7 +315,7 @@ public final class PortfolioReport {
       for (Telemetry t : readings.getOrDefault(ls.get(i).orderId(), List.of())) {
         pts.append(String.format(Locale.ROOT, "%.1f,%.1f ", x.apply(t.measuredAt()), y.apply(t.soc().value())));
       }
-      s.append("<polyline fill=\"none\" stroke=\"").append(COLOURS[i % COLOURS.length])
+      s.append("<polyline fill=\"none\" stroke=\"").append(HtmlReport.COLOURS.get(i % HtmlReport.COLOURS.size()))
           .append("\" stroke-width=\"1.5\" points=\"").append(pts.toString().trim()).append("\"/>");
     }
     // aggregate: Σ stored / Σ reserved with each leg's last reading (legs not yet reporting count as empty)
@@ -350,7 +344,7 @@ public final class PortfolioReport {
     lx += 90;
     for (int i = 0; i < ls.size(); i++) {
       s.append("<text x=\"").append(lx).append("\" y=\"").append(ly).append("\" font-size=\"11\" fill=\"")
-          .append(COLOURS[i % COLOURS.length]).append("\">&#9632; ").append(esc(ls.get(i).name())).append("</text>");
+          .append(HtmlReport.COLOURS.get(i % HtmlReport.COLOURS.size())).append("\">&#9632; ").append(esc(ls.get(i).name())).append("</text>");
       lx += 18 + 7 * ls.get(i).name().length();
     }
     s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"10\">%s</text>", pad, ht - 8,
@@ -360,36 +354,14 @@ public final class PortfolioReport {
   }
 
   private String costChart() {
-    Map<BillLineKind, Money> kinds = statement.byKind();
-    double max = 0;
-    for (Money m : kinds.values()) {
-      max = Math.max(max, Math.abs(m.amount().doubleValue()));
-    }
-    int barH = 22;
-    int w = 720;
-    int label = 170;
-    int h = 20 + barH * Math.max(1, kinds.size());
-    StringBuilder s = new StringBuilder();
-    s.append("<svg width=\"").append(w).append("\" height=\"").append(h).append("\" viewBox=\"0 0 ").append(w)
-        .append(' ').append(h).append("\" role=\"img\" aria-label=\"cost by kind\">");
-    int row = 0;
-    for (Map.Entry<BillLineKind, Money> e : kinds.entrySet()) {
-      double v = e.getValue().amount().doubleValue();
-      double len = max == 0 ? 0 : (w - label - 120) * Math.abs(v) / max;
-      int y = 10 + row * barH;
-      String title = e.getKey() == BillLineKind.OTHER ? "other" : e.getKey().title();
-      s.append(String.format(Locale.ROOT, "<text x=\"0\" y=\"%d\" font-size=\"12\">%s</text>", y + 15, esc(title)))
-          .append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"%s\"/>",
-              label, y + 2, len, barH - 6, v < 0 ? "#2ca02c" : COLOURS[row % COLOURS.length]))
-          .append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" font-size=\"12\">%s</text>",
-              label + len + 6, y + 15, esc(e.getValue().amount().toPlainString())));
-      row++;
-    }
-    return s.append("</svg>").toString();
+    List<HtmlReport.Bar> bars = new ArrayList<>();
+    statement.byKind().forEach((kind, m) -> bars.add(new HtmlReport.Bar(
+        kind == BillLineKind.OTHER ? "other" : kind.title(), m.amount().doubleValue(), m.amount().toPlainString())));
+    return HtmlReport.barChart("cost by kind", bars);
   }
 
   private static void row(StringBuilder h, String name, String value) {
-    h.append("<tr><td class=\"l\">").append(esc(name)).append("</td><td>").append(esc(value)).append("</td></tr>\n");
+    HtmlReport.row(h, name, value);
   }
 
   private static String plain(@Nullable BigDecimal v) {
@@ -401,17 +373,6 @@ public final class PortfolioReport {
   }
 
   static String esc(String s) {
-    StringBuilder b = new StringBuilder(s.length());
-    for (char c : s.toCharArray()) {
-      switch (c) {
-        case '<' -> b.append("&lt;");
-        case '>' -> b.append("&gt;");
-        case '&' -> b.append("&amp;");
-        case '"' -> b.append("&quot;");
-        case '\'' -> b.append("&#39;");
-        default -> b.append(c);
-      }
-    }
-    return b.toString();
+    return HtmlReport.esc(s);
   }
 }

@@ -4,9 +4,11 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.dent.client.report.HtmlReport;
 import org.dent.core.json.DentCodec;
 import org.dent.core.profile.view.Bill;
 import org.dent.core.profile.view.BillLine;
@@ -150,6 +152,48 @@ public record FleetReport(String providerId, Instant asOf, List<AssetReport> ass
     ObjectNode totalsNode = root.putObject("totals");
     totals.keySet().stream().sorted().forEach(c -> totals.get(c).toJson(totalsNode.putObject(c)));
     return root;
+  }
+
+  /**
+   * The report as one self-contained HTML page (inline SVG bar charts of utilisation per asset and of revenue per
+   * pricing dimension; no scripts, fonts or URLs), with the same numbers as {@link #toJson()}.
+   */
+  public String toHtml() {
+    StringBuilder h = HtmlReport.begin("Fleet report: " + providerId);
+    h.append("<p>As of ").append(HtmlReport.esc(WireTime.format(asOf))).append(", ").append(assets.size())
+        .append(" assets.</p>\n<h2>Utilisation per asset</h2>\n");
+    List<HtmlReport.Bar> use = new ArrayList<>();
+    for (AssetReport a : assets) {
+      use.add(new HtmlReport.Bar(a.assetId(), a.utilisation().doubleValue(), a.utilisation().toPlainString()));
+    }
+    h.append(HtmlReport.barChart("utilisation per asset", use)).append("\n<table>");
+    HtmlReport.header(h, "Asset", "Contracts", "Live", "Reserved kWh·h", "Used kWh·h", "Utilisation",
+        "Revenue");
+    for (AssetReport a : assets) {
+      HtmlReport.row(h, a.assetId(), Integer.toString(a.contracts()), Integer.toString(a.live()),
+          a.reservedKwhHours().toPlainString(), a.usedKwhHours().toPlainString(), a.utilisation().toPlainString(),
+          a.revenue().total().toPlainString() + " " + a.revenue().currency());
+    }
+    h.append("</table>\n");
+    totals.keySet().stream().sorted().forEach(currency -> {
+      Revenue r = totals.get(currency);
+      h.append("<h2>Revenue per pricing dimension (").append(HtmlReport.esc(currency)).append(", ")
+          .append(r.bills()).append(" bills)</h2>\n");
+      List<HtmlReport.Bar> dims = List.of(bar("capacity-time", r.capacityTime()), bar("energy", r.energy()),
+          bar("fees", r.fees()), bar("credits", r.credits()), bar("tax", r.tax()));
+      h.append(HtmlReport.barChart("revenue per pricing dimension, " + currency, dims)).append("\n<table>");
+      HtmlReport.header(h, "Dimension", "Amount " + currency);
+      for (HtmlReport.Bar b : dims) {
+        HtmlReport.row(h, b.label(), b.text());
+      }
+      h.append("<tr><th class=\"l\">Total</th><th>").append(r.total().toPlainString()).append("</th></tr>\n")
+          .append("</table>\n");
+    });
+    return HtmlReport.end(h);
+  }
+
+  private static HtmlReport.Bar bar(String label, BigDecimal amount) {
+    return new HtmlReport.Bar(label, amount.doubleValue(), amount.toPlainString());
   }
 
   /** {@link #toJson()} as UTF-8 text. */

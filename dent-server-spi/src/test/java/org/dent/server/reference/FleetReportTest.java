@@ -116,5 +116,24 @@ class FleetReportTest {
     json.get("totals").get("INR").propertyNames().forEach(members::add);
     assertThat(members).containsExactly("currency", "bills", "capacity-time", "energy", "fees", "credits", "tax",
         "total");
+
+    // the same numbers as a self-contained page: well-formed, two charts, nothing fetched
+    String html = r.toHtml();
+    org.w3c.dom.Document doc = assertWellFormed(html);
+    assertThat(doc.getElementsByTagName("svg").getLength()).isEqualTo(2); // utilisation; INR revenue
+    assertThat(doc.getElementsByTagName("rect").getLength()).isEqualTo(r.assets().size() + 5);
+    assertThat(doc.getElementsByTagName("script").getLength()).isZero();
+    assertThat(html).doesNotContainIgnoringCase("http://").doesNotContainIgnoringCase("https://")
+        .doesNotContain("url(").doesNotContain("src=")
+        .contains(one.utilisation().toPlainString(), inr.total().toPlainString(), inr.credits().toPlainString());
+  }
+
+  static org.w3c.dom.Document assertWellFormed(String html) {
+    try {
+      return javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(
+          new java.io.ByteArrayInputStream(html.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    } catch (Exception e) {
+      throw new AssertionError("not well-formed: " + e.getMessage(), e);
+    }
   }
 }
