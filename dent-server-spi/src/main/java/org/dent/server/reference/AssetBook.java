@@ -30,6 +30,8 @@ final class AssetBook {
   private final Map<String, Contract> live = new LinkedHashMap<>();
   /** The asset's catalog item without the per-search figures; built once, racy but idempotent. */
   volatile org.dent.core.model.@org.jspecify.annotations.Nullable Item offerTemplate;
+  /** The store's version of this asset these books reflect; -1: read them from the store first. Under the lock. */
+  long version = -1;
 
   AssetBook(AssetSpec spec) {
     this.spec = spec;
@@ -78,6 +80,14 @@ final class AssetBook {
     if (live.remove(c.orderId) != null) {
       reserved.add(c.terms.window().start(), c.terms.window().end(), c.terms.energyKwh().negate());
     }
+  }
+
+  /** Forgets every contract and booking, before the books are read again from the store. */
+  void reset() {
+    live.clear();
+    reserved.clear();
+    charging.clear();
+    discharging.clear();
   }
 
   boolean hasLive() {

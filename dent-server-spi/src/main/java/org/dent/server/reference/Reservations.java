@@ -40,7 +40,7 @@ final class Reservations {
     }
     checkWindow(r.asset(), r.window(), now);
     AssetBook book = state.books.get(r.asset().id());
-    BigDecimal free = OperatorState.locked(book, () -> book.freeKwh(r.window()));
+    BigDecimal free = state.atomically(book, () -> book.freeKwh(r.window()));
     if (free.signum() <= 0) {
       throw new BusinessException(ErrorCode.CAPACITY_UNAVAILABLE, "no capacity of " + r.asset().id()
           + " is free throughout " + r.window(), List.of("/message/order/items/0"));
@@ -51,23 +51,26 @@ final class Reservations {
     Duration ttl = state.fleet.quoteTtl();
     Quote q = new Quote(ctx.bapId(), ctx.transactionId(), terms, terms.estimate(state.billing), ttl,
         now.plus(state.simulated(ttl)));
-    state.quotes.put(q.key(), q);
+    state.putQuote(q);
     return q;
   }
 
   /** Reserves the transaction's quote atomically; a repeated confirm answers with the order already made. */
   Snapshot confirm(Order order, RequestContext ctx) {
     Instant now = state.now();
-    String key = Quote.key(ctx.bapId(), ctx.transactionId());
-    String existing = state.confirmed.get(key);
+    String existing = state.confirmedOrder(ctx.bapId(), ctx.transactionId());
     if (existing == null) {
       OrderRequest r = OrderRequest.read(order, state.fleet, state.assets);
       checkPayments(r.payments());
-      existing = state.confirmed.computeIfAbsent(key, k -> reserve(r, ctx, now));
+      existing = reserve(r, ctx, now);
     }
-    Contract c = state.orders.get(existing);
+    Contract c = state.find(existing);
+    if (c == null) {
+      throw new BusinessException(ErrorCode.CAPACITY_UNAVAILABLE, "the order of this transaction is gone",
+          List.of("/message/order"));
+    }
     List<Snapshot> events = new ArrayList<>();
-    Snapshot s = OperatorState.locked(c.book, () -> {
+    Snapshot s = state.atomically(c.book, c, () -> {
       c.advance(now, events);
       return c.snapshot(now, null, null);
     });
@@ -76,7 +79,7 @@ final class Reservations {
   }
 
   private String reserve(OrderRequest r, RequestContext ctx, Instant now) {
-    Quote q = state.quotes.get(Quote.key(ctx.bapId(), ctx.transactionId()));
+    Quote q = state.quote(ctx.bapId(), ctx.transactionId());
     if (q == null) {
       throw new BusinessException(ErrorCode.QUOTE_EXPIRED, "no quote for this transaction: select or init first",
           List.of("/message/order"));
@@ -98,7 +101,13 @@ final class Reservations {
         r.thresholdsGiven() || quoted.thresholdsGiven());
     AssetBook book = state.books.get(terms.asset().id());
     String orderId = state.fleet.providerId() + "-ord-" + UUID.randomUUID();
-    return OperatorState.locked(book, () -> {
+    String key = Quote.key(ctx.bapId(), ctx.transactionId());
+    try {
+      return state.atomically(book, () -> {
+      String other = state.confirmed.get(key);
+      if (other != null) {
+        return other; // a concurrent confirm of this transaction, here or on another instance, won
+      }
       if (!book.tryReserve(terms.window(), terms.energyKwh())) {
         throw new BusinessException(ErrorCode.CAPACITY_UNAVAILABLE, "the capacity of " + book.spec.id()
             + " throughout " + terms.window() + " is no longer available (" + WireText.energy(book.freeKwh(
@@ -109,8 +118,14 @@ final class Reservations {
       book.add(c);
       state.active.add(book);
       state.orders.put(orderId, c);
+      state.confirmed.put(key, orderId);
       return orderId;
-    });
+      });
+    } catch (RuntimeException e) {
+      state.confirmed.remove(key, orderId);
+      state.orders.remove(orderId);
+      throw e;
+    }
   }
 
   /** Cancels under the asset's cancellation terms and settles; the final reading is returned. */
@@ -118,7 +133,7 @@ final class Reservations {
     Instant now = state.now();
     Contract c = state.contract(m == null ? null : m.orderId(), ctx.bapId(), "/message/order_id");
     List<Snapshot> events = new ArrayList<>();
-    Snapshot last = OperatorState.locked(c.book, () -> {
+    Snapshot last = state.atomically(c.book, c, () -> {
       c.advance(now, events);
       CancellationPolicy policy = c.terms.asset().cancellation();
       Optional<BigDecimal> fee = policy.feeAt(c.phase, now, c.terms.window());

@@ -53,7 +53,7 @@ final class Transfers {
     Instant now = state.now();
     Contract c = state.contract(orderId, ctx.bapId(), "/message/order_id");
     List<Snapshot> events = new ArrayList<>();
-    Snapshot s = OperatorState.locked(c.book, () -> {
+    Snapshot s = state.atomically(c.book, c, () -> {
       c.advance(now, events);
       return c.snapshot(now, null, null);
     });
@@ -89,7 +89,7 @@ final class Transfers {
     }
     Instant now = state.now();
     List<Snapshot> events = new ArrayList<>();
-    Snapshot s = OperatorState.locked(c.book, () -> {
+    Snapshot s = state.atomically(c.book, c, () -> {
       c.advance(now, events);
       Transfer tr = check(c, req, now, path);
       c.transfer = tr;
@@ -204,7 +204,7 @@ final class Transfers {
     TimeWindow window = fulfillments ? newWindow : null;
     Instant now = state.now();
     List<Snapshot> events = new ArrayList<>();
-    Snapshot s = OperatorState.locked(c.book, () -> {
+    Snapshot s = state.atomically(c.book, c, () -> {
       c.advance(now, events);
       Terms next = c.terms;
       next = energy == null ? next : next.withEnergy(energy);
