@@ -2,8 +2,6 @@ package org.dent.server.engine;
 
 import org.dent.client.internal.Threads;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -50,6 +48,11 @@ import org.dent.server.spi.ReservationHandler;
 import org.dent.server.spi.StorageOperator;
 import org.dent.server.spi.SupportHandler;
 import org.dent.server.spi.TransferHandler;
+import org.dent.core.json.DentCodec;
+import org.dent.server.store.EngineStore;
+import org.dent.server.store.InMemoryStore;
+import org.dent.server.store.OrderOwnerRecord;
+import org.dent.server.store.StoredCallback;
 import org.dent.signing.KeyResolver;
 import org.dent.signing.ReplayGuard;
 import org.dent.signing.Signer;
@@ -75,6 +78,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class BppEngine implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(BppEngine.class);
+  private static final DentCodec CODEC = DentCodec.standard();
+  /** How long an answer is kept for a repeated message_id. */
+  private static final Duration KEEP_CALLBACKS = Duration.ofHours(1);
 
   private final String subscriberId;
   private final URI bppUri;
@@ -87,7 +93,7 @@ public final class BppEngine implements AutoCloseable {
   private final ExecutorService executor;
   private final ExecutorService callbackExecutor;
   private final ScheduledExecutorService timer;
-  private final Cache<String, BecknMessage> produced;
+  private final EngineStore store;
   private final Map<String, OrderOwner> orders = new ConcurrentHashMap<>();
   private final List<Undelivered> undelivered = new CopyOnWriteArrayList<>();
 
@@ -107,7 +113,7 @@ public final class BppEngine implements AutoCloseable {
     this.executor = b.executor != null ? b.executor : Threads.pool("dent-bpp-handler", b.handlerThreads, 10_000);
     this.callbackExecutor = Threads.pool("dent-bpp-callback", Math.max(4, b.handlerThreads), 10_000);
     this.timer = Executors.newSingleThreadScheduledExecutor(r -> Threads.daemon(r, "dent-bpp-deadlines"));
-    this.produced = Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(Duration.ofHours(1)).build();
+    this.store = b.store;
     Verifier verifier = Verifier.builder(Objects.requireNonNull(b.keyResolver, "keyResolver")).clock(b.clock)
         .replayGuard(ReplayGuard.inMemory(100_000)).build();
     InboundPipeline pipeline = InboundPipeline.builder(InboundPipeline.Role.BPP, subscriberId, verifier)
@@ -123,6 +129,31 @@ public final class BppEngine implements AutoCloseable {
       host.start();
     }
     this.bppUri = b.bppUri != null ? b.bppUri : URI.create(host.baseUrl() + basePath);
+    timer.scheduleWithFixedDelay(() -> {
+      try {
+        store.purge(clock.instant());
+      } catch (RuntimeException e) {
+        log.warn("purging stored callbacks failed: {}", e.getMessage());
+      }
+    }, 1, 1, TimeUnit.MINUTES);
+    List<StoredCallback> pending = store.pending();
+    if (!pending.isEmpty()) {
+      log.info("sending {} callbacks left pending by an earlier run", pending.size());
+      callbackExecutor.execute(() -> pending.forEach(this::resend));
+    }
+  }
+
+  /** Sends a stored callback again, re-dated now and re-signed. */
+  private void resend(StoredCallback stored) {
+    BecknMessage previous;
+    try {
+      previous = CODEC.decode(stored.body());
+    } catch (RuntimeException e) {
+      log.warn("stored callback {} unreadable, dropped: {}", stored.key(), e.getMessage());
+      store.delivered(stored.key());
+      return;
+    }
+    send(previous.withContext(previous.context().toBuilder().timestamp(now()).build()), stored.key(), false);
   }
 
   /** A builder for an engine. */
@@ -152,7 +183,17 @@ public final class BppEngine implements AutoCloseable {
 
   /** The owner of a confirmed order, if this engine confirmed it. */
   public @Nullable OrderOwner owner(String orderId) {
-    return orders.get(orderId);
+    OrderOwner o = orders.get(orderId);
+    if (o != null) {
+      return o;
+    }
+    OrderOwnerRecord r = store.owner(orderId);
+    if (r == null) {
+      return null;
+    }
+    o = new OrderOwner(r.orderId(), r.bapId(), r.bapUri(), r.transactionId(), r.domain());
+    orders.putIfAbsent(orderId, o);
+    return o;
   }
 
   /**
@@ -163,17 +204,19 @@ public final class BppEngine implements AutoCloseable {
    */
   public void pushStatus(Order order) {
     OrderOwner owner = ownerOf(order);
-    send(new OnStatusCallback(pushContext(owner, Action.ON_STATUS), new OnStatusCallback.Message(order)));
+    Context c = pushContext(owner, Action.ON_STATUS);
+    send(new OnStatusCallback(c, new OnStatusCallback.Message(order)), "push|" + c.messageId(), true);
   }
 
   /** As {@link #pushStatus} with {@code on_update}. */
   public void pushUpdate(Order order) {
     OrderOwner owner = ownerOf(order);
-    send(new OnUpdateCallback(pushContext(owner, Action.ON_UPDATE), new OnUpdateCallback.Message(order)));
+    Context c = pushContext(owner, Action.ON_UPDATE);
+    send(new OnUpdateCallback(c, new OnUpdateCallback.Message(order)), "push|" + c.messageId(), true);
   }
 
   private OrderOwner ownerOf(Order order) {
-    OrderOwner owner = order.id() == null ? null : orders.get(order.id());
+    OrderOwner owner = order.id() == null ? null : owner(order.id());
     if (owner == null) {
       throw BusinessException.orderNotFound(String.valueOf(order.id()));
     }
@@ -208,12 +251,11 @@ public final class BppEngine implements AutoCloseable {
 
     @Override
     public void duplicate(InboundMessage message) {
-      BecknMessage previous = produced.getIfPresent(key(message.context()));
+      StoredCallback previous = store.callback(key(message.context()));
       if (previous != null) {
         log.debug("duplicate {} {}: re-sending its callback", message.action().wireName(),
             message.context().messageId());
-        callbackExecutor.execute(() -> send(previous.withContext(previous.context().toBuilder()
-            .timestamp(now()).build())));
+        callbackExecutor.execute(() -> resend(previous));
       }
     }
   }
@@ -221,6 +263,13 @@ public final class BppEngine implements AutoCloseable {
   private void run(InboundMessage inbound) {
     BecknMessage request = inbound.message();
     Context rc = request.context();
+    StoredCallback previous = store.callback(key(rc));
+    if (previous != null) {
+      // answered before a restart, or by another instance sharing the store: the same answer again
+      log.debug("repeated {} {}: re-sending its callback", request.action().wireName(), rc.messageId());
+      resend(previous);
+      return;
+    }
     Instant deadline = inbound.receivedAt().plus(InboundPipeline.ttlOf(rc));
     RequestContext ctx = new RequestContext(request.action(), rc.transactionId(), rc.messageId(), rc.bapId(),
         deadline, rc);
@@ -259,11 +308,13 @@ public final class BppEngine implements AutoCloseable {
   private void deliver(BecknMessage callback, Context requestContext) {
     if (callback instanceof OnConfirmCallback c && c.error() == null && c.message() != null
         && c.message().order() != null && c.message().order().id() != null) {
-      orders.putIfAbsent(c.message().order().id(), new OrderOwner(c.message().order().id(), requestContext.bapId(),
-          requestContext.bapUri(), requestContext.transactionId(), String.valueOf(requestContext.domain())));
+      OrderOwner owner = new OrderOwner(c.message().order().id(), requestContext.bapId(),
+          requestContext.bapUri(), requestContext.transactionId(), String.valueOf(requestContext.domain()));
+      store.saveOwner(new OrderOwnerRecord(owner.orderId(), owner.bapId(), owner.bapUri(), owner.transactionId(),
+          owner.domain()));
+      orders.putIfAbsent(owner.orderId(), owner);
     }
-    produced.put(key(requestContext), callback);
-    send(callback);
+    send(callback, key(requestContext), true);
   }
 
   /** The order id a request names when that order belongs to another BAP; null when the request may proceed. */
@@ -272,7 +323,7 @@ public final class BppEngine implements AutoCloseable {
     if (orderId == null) {
       return null;
     }
-    OrderOwner owner = orders.get(orderId);
+    OrderOwner owner = owner(orderId);
     return owner != null && !owner.bapId().equals(request.context().bapId()) ? orderId : null;
   }
 
@@ -283,8 +334,15 @@ public final class BppEngine implements AutoCloseable {
     return Callbacks.withError(empty, error);
   }
 
-  private void send(BecknMessage callback) {
+  /**
+   * Sends a callback, first storing it (when {@code save}) so that it is sent again should this process die
+   * before it is delivered; delivered or given up on, it is no longer pending.
+   */
+  private void send(BecknMessage callback, String key, boolean save) {
     Context c = callback.context();
+    if (save) {
+      store.saveCallback(new StoredCallback(key, CODEC.encode(callback), clock.instant().plus(KEEP_CALLBACKS)));
+    }
     try {
       sender.send(URI.create(c.bapUri()), callback);
     } catch (DentException e) {
@@ -292,6 +350,7 @@ public final class BppEngine implements AutoCloseable {
           e.getMessage());
       undelivered.add(new Undelivered(callback.action(), c.messageId(), c.bapUri(), e.getMessage(), clock.instant()));
     }
+    store.delivered(key);
   }
 
   private static String key(Context c) {
@@ -347,8 +406,19 @@ public final class BppEngine implements AutoCloseable {
     private RetryPolicy callbackRetryPolicy = RetryPolicy.DEFAULT;
     private DentEventListener listener = DentEventListener.NONE;
     private @Nullable MessageValidator validator;
+    private EngineStore store = new InMemoryStore();
 
     private Builder() {}
+
+    /**
+     * Where answers to requests, pending callbacks and order owners are kept (default a new {@link InMemoryStore}).
+     * On a durable store an engine started again sends what an earlier run left undelivered and answers a repeated
+     * message_id as before; engines sharing a store answer each other's repeated requests alike.
+     */
+    public Builder store(EngineStore store) {
+      this.store = Objects.requireNonNull(store, "store");
+      return this;
+    }
 
     /** This BPP's subscriber id ({@code context.bpp_id}). */
     public Builder subscriberId(String subscriberId) {
