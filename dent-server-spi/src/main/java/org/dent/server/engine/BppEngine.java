@@ -340,11 +340,12 @@ public final class BppEngine implements AutoCloseable {
    */
   private void send(BecknMessage callback, String key, boolean save) {
     Context c = callback.context();
+    byte[] body = sender.encode(callback);
     if (save) {
-      store.saveCallback(new StoredCallback(key, CODEC.encode(callback), clock.instant().plus(KEEP_CALLBACKS)));
+      store.saveCallback(new StoredCallback(key, body, clock.instant().plus(KEEP_CALLBACKS)));
     }
     try {
-      sender.send(URI.create(c.bapUri()), callback);
+      sender.send(URI.create(c.bapUri()), callback, body);
     } catch (DentException e) {
       log.warn("callback {} {} to {} not delivered: {}", callback.action().wireName(), c.messageId(), c.bapUri(),
           e.getMessage());
