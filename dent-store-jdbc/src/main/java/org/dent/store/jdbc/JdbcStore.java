@@ -493,8 +493,8 @@ public final class JdbcStore implements OperatorStore, EngineStore, AutoCloseabl
     }
   }
 
-  /** The URL without its query (where a password may be passed) and without user info. */
-  static String redact(String url) {
+  /** The URL without its query (where a password may be passed) and without user info: safe to print. */
+  public static String redact(String url) {
     String u = url;
     int q = u.indexOf('?');
     if (q >= 0) {

@@ -14,7 +14,12 @@ import org.dent.core.error.DentException;
 import org.dent.server.engine.BppEngine;
 import org.dent.server.reference.Fleet;
 import org.dent.server.reference.ReferenceOperator;
+import org.dent.server.store.EngineStore;
+import org.dent.server.store.InMemoryStore;
+import org.dent.server.store.OperatorStore;
 import org.dent.signing.SigningKey;
+import org.dent.store.jdbc.DataKeys;
+import org.dent.store.jdbc.JdbcStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -23,8 +28,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code dent bpp --port P --registry URL --subscriber-id ID --ukid ID --key KEY [--fleet FILE] [--time-scale N]}:
- * runs the in-memory reference storage operator behind a BPP engine. BAP signatures are checked with keys looked up
+ * {@code dent bpp --port P --registry URL --subscriber-id ID --ukid ID --key KEY [--fleet FILE] [--time-scale N]
+ * [--store memory|jdbc:postgresql://…]}: runs the reference storage operator behind a BPP engine, its state in
+ * memory or in PostgreSQL (credentials from {@code --store-user/--store-password} or {@code DENT_STORE_USER/
+ * DENT_STORE_PASSWORD}, never logged). BAP signatures are checked with keys looked up
  * in the registry (only {@code BAP} subscriptions count); the BPP registers nothing itself: the registry's file
  * must list it. Prints one line {@code bpp ID listening on URL} and runs until killed.
  */
@@ -68,6 +75,24 @@ final class BppCommand implements Callable<Integer> {
       description = "Simulated seconds per wall second, e.g. 720 runs an hour in 5 s (default ${DEFAULT-VALUE}).")
   double timeScale;
 
+  @Option(names = "--store", defaultValue = "memory", paramLabel = "STORE",
+      description = "Where orders, reservations, meters, bills and pending callbacks live: memory (default; lost "
+          + "when the process ends) or a PostgreSQL URL jdbc:postgresql://HOST:PORT/DB, which survives restarts and "
+          + "may be shared by several BPP instances. Personal data is encrypted under the keys in DENT_STORE_KEYS "
+          + "(id:base64key,...; first is current) or the file named by DENT_STORE_KEYS_FILE.")
+  String store;
+
+  @Option(names = "--store-user", paramLabel = "USER",
+      description = "Database user (default: environment DENT_STORE_USER).")
+  String storeUser;
+
+  @Option(names = "--store-password", paramLabel = "PASSWORD", arity = "0..1", interactive = true,
+      description = "Database password; without a value it is asked for (default: environment DENT_STORE_PASSWORD).")
+  String storePassword;
+
+  /** The environment (tests replace it). */
+  java.util.function.Function<String, String> env = System::getenv;
+
   /** Completes with the running engine once the startup line is printed; lets tests find the port. */
   final CompletableFuture<BppEngine> started = new CompletableFuture<>();
   private final CountDownLatch stop = new CountDownLatch(1);
@@ -88,15 +113,26 @@ final class BppCommand implements Callable<Integer> {
     }
     RegistryKeyResolver keys = RegistryKeyResolver.builder(RegistryClient.create(registry))
         .acceptedTypes(Set.of("BAP")).build();
-    ReferenceOperator operator = ReferenceOperator.builder().fleet(assets).timeScale(timeScale).build();
+    Stores stores;
+    try {
+      stores = openStore();
+    } catch (IllegalArgumentException | IllegalStateException | DentException e) {
+      return fail(2, "--store: " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      return fail(1, "--store: cannot open " + store + ": " + e.getClass().getSimpleName(), e);
+    }
+    ReferenceOperator operator = ReferenceOperator.builder().fleet(assets).timeScale(timeScale)
+        .store(stores.operator()).build();
     BppEngine engine;
     try {
       engine = BppEngine.builder().subscriberId(subscriberId).uniqueKeyId(uniqueKeyId).signingKey(signingKey)
-          .keyResolver(keys).operator(operator).bindHost(host).port(port).build();
+          .keyResolver(keys).operator(operator).bindHost(host).port(port).store(stores.engine()).build();
     } catch (IllegalStateException | DentException e) {
       operator.close();
+      stores.close();
       return fail(1, "cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);
     }
+    this.openStores = stores;
     operator.attach(engine::pushStatus);
     operator.startSimulation();
     Thread hook = new Thread(() -> shutdown(engine, operator), "dent-bpp-shutdown");
@@ -129,7 +165,45 @@ final class BppCommand implements Callable<Integer> {
     if (closed.compareAndSet(false, true)) {
       engine.close();
       operator.close();
+      Stores s = openStores;
+      if (s != null) {
+        s.close();
+      }
     }
+  }
+
+  private volatile @org.jspecify.annotations.Nullable Stores openStores;
+
+  /** The operator's and the engine's store, one object for both. */
+  record Stores(OperatorStore operator, EngineStore engine, AutoCloseable closer) {
+    void close() {
+      try {
+        closer.close();
+      } catch (Exception e) {
+        log.warn("closing the store failed: {}", e.getMessage());
+      }
+    }
+  }
+
+  /** {@code memory}, or a PostgreSQL store with credentials from the options or the environment. */
+  Stores openStore() {
+    if ("memory".equals(store)) {
+      InMemoryStore s = new InMemoryStore();
+      return new Stores(s, s, () -> { });
+    }
+    if (!store.startsWith("jdbc:postgresql:")) {
+      throw new IllegalArgumentException("memory or jdbc:postgresql://HOST:PORT/DB, not " + JdbcStore.redact(store));
+    }
+    DataKeys keys = DataKeys.fromEnvironment(env::apply);
+    if (keys == null) {
+      throw new IllegalArgumentException("a PostgreSQL store encrypts personal data: set DENT_STORE_KEYS "
+          + "(id:base64key of 32 bytes, e.g. made with DataKeys.generate) or DENT_STORE_KEYS_FILE");
+    }
+    String user = storeUser != null ? storeUser : env.apply("DENT_STORE_USER");
+    String password = storePassword != null ? storePassword : env.apply("DENT_STORE_PASSWORD");
+    JdbcStore s = JdbcStore.builder().url(store).user(user).password(password).keys(keys).build();
+    log.info("store {} (data keys {})", s, keys);
+    return new Stores(s, s, s);
   }
 
   private int fail(int code, String message, Throwable cause) {
