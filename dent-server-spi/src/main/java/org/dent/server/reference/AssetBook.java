@@ -28,6 +28,7 @@ final class AssetBook {
   final StepLedger charging = new StepLedger();
   final StepLedger discharging = new StepLedger();
   private final Map<String, Contract> live = new LinkedHashMap<>();
+  private final List<Contract> changed = new ArrayList<>();
   /** The asset's catalog item without the per-search figures; built once, racy but idempotent. */
   volatile org.dent.core.model.@org.jspecify.annotations.Nullable Item offerTemplate;
   /** The store's version of this asset these books reflect; -1: read them from the store first. Under the lock. */
@@ -73,10 +74,19 @@ final class AssetBook {
 
   void add(Contract c) {
     live.put(c.orderId, c);
+    changed.add(c);
+  }
+
+  /** Contracts added or released since {@link #drainChanged} was last called: they need writing to the store. */
+  List<Contract> drainChanged() {
+    List<Contract> out = new ArrayList<>(changed);
+    changed.clear();
+    return out;
   }
 
   /** Removes an ended contract and its reservation. */
   void release(Contract c) {
+    changed.add(c);
     if (live.remove(c.orderId) != null) {
       reserved.add(c.terms.window().start(), c.terms.window().end(), c.terms.energyKwh().negate());
     }
@@ -85,6 +95,7 @@ final class AssetBook {
   /** Forgets every contract and booking, before the books are read again from the store. */
   void reset() {
     live.clear();
+    changed.clear();
     reserved.clear();
     charging.clear();
     discharging.clear();

@@ -102,11 +102,22 @@ final class OperatorState {
    * capacity went to another instance) or fails, the books are read again on next use.
    */
   <T> T atomically(AssetBook book, Supplier<T> body) {
-    return atomically(book, null, body);
+    return atomically(book, null, false, body);
   }
 
-  /** As {@link #atomically(AssetBook, Supplier)}, also writing {@code contract} back (an ended one, say). */
-  <T> T atomically(AssetBook book, @Nullable Contract contract, Supplier<T> body) {
+  /**
+   * As {@link #atomically(AssetBook, Supplier)} for a body that changes {@code contract} only (besides contracts
+   * it adds or ends).
+   */
+  <T> T atomically(AssetBook book, Contract contract, Supplier<T> body) {
+    return atomically(book, contract, false, body);
+  }
+
+  /**
+   * The write-through core: {@code everyLive} for a body that may change every live contract of the book (the
+   * simulator); otherwise only {@code contract} and the contracts added or ended are checked for changes.
+   */
+  <T> T atomically(AssetBook book, @Nullable Contract contract, boolean everyLive, Supplier<T> body) {
     book.lock.lock();
     try {
       Object[] failure = new Object[1];
@@ -114,10 +125,7 @@ final class OperatorState {
         if (session.version() != book.version) {
           reload(book, session);
         }
-        List<Contract> touched = book.live();
-        if (contract != null && !touched.contains(contract)) {
-          touched.add(contract);
-        }
+        book.drainChanged();
         T r = null;
         try {
           r = body.get();
@@ -125,10 +133,12 @@ final class OperatorState {
           failure[0] = e;
         }
         boolean wrote = false;
-        for (Contract c : book.live()) {
-          if (!touched.contains(c)) {
-            touched.add(c);
-          }
+        java.util.Set<Contract> touched = new java.util.LinkedHashSet<>(book.drainChanged());
+        if (contract != null) {
+          touched.add(contract);
+        }
+        if (everyLive) {
+          touched.addAll(book.live());
         }
         List<Runnable> done = new java.util.ArrayList<>();
         for (Contract c : touched) {

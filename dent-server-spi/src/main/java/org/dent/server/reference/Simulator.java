@@ -32,7 +32,7 @@ public final class Simulator {
   public void advanceTo(Instant until) {
     List<Snapshot> events = new ArrayList<>();
     for (AssetBook book : state.store.shared() ? List.copyOf(state.books.values()) : List.copyOf(state.active)) {
-      state.atomically(book, () -> {
+      state.atomically(book, null, true, () -> {
         for (Contract c : book.live()) {
           c.advance(until, events);
           if (!c.phase.isFinal() && c.busy
