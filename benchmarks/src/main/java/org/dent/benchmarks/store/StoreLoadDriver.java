@@ -78,14 +78,8 @@ public final class StoreLoadDriver {
     int warmup = intArg(args, "--warmup", 8);
     int searches = intArg(args, "--searches", 2000);
     String url = arg(args, "--url", null);
-    EmbeddedPostgres pg = null;
-    if (url == null) {
-      pg = EmbeddedPostgres.builder().start();
-      try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-        s.execute("CREATE DATABASE dent_bench");
-      }
-      url = pg.getJdbcUrl("postgres", "dent_bench");
-    }
+    EmbeddedPostgres pg = url == null ? EmbeddedPostgres.builder().start() : null;
+    DataKeys keys = DataKeys.parse(DataKeys.generate("bench"));
     int rounds = intArg(args, "--rounds", 2);
     List<Result> results = new ArrayList<>();
     try {
@@ -93,8 +87,15 @@ public final class StoreLoadDriver {
       for (int round = 1; round <= rounds; round++) {
         InMemoryStore memory = new InMemoryStore();
         results.add(run("memory #" + round, memory, memory, threads, seconds, warmup, searches));
-        try (JdbcStore jdbc = JdbcStore.builder().url(url).user("postgres").password("postgres")
-            .keys(DataKeys.parse(DataKeys.generate("bench"))).poolSize(threads).build()) {
+        String db = url;
+        if (pg != null) { // a fresh database each round, so both rounds start alike
+          try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE dent_bench_" + round);
+          }
+          db = pg.getJdbcUrl("postgres", "dent_bench_" + round);
+        }
+        try (JdbcStore jdbc = JdbcStore.builder().url(db).user("postgres").password("postgres")
+            .keys(keys).poolSize(threads).build()) {
           results.add(run("postgres #" + round, jdbc, jdbc, threads, seconds, warmup, searches));
         }
       }
