@@ -16,7 +16,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 import javax.sql.DataSource;
+import org.dent.client.correlation.PendingStore;
 import org.dent.core.error.ErrorCode;
+import org.dent.core.model.Action;
 import org.dent.server.spi.BusinessException;
 import org.dent.server.store.ContractRecord;
 import org.dent.server.store.EngineStore;
@@ -38,11 +40,13 @@ import org.slf4j.LoggerFactory;
  * dent_asset}, taken by an upsert) and every write of a reservation re-checks, in that transaction, that the live
  * reservations overlapping its window fit the asset's usable capacity, so no two instances can double-book.
  *
+ * <p>It is also a BAP's {@link PendingStore} (requests awaiting callbacks), table {@code dent_bap_pending}.
+ *
  * <p>Personal data (billing party, payment terms) and whole callback bodies are stored AES-GCM encrypted under
  * the operator's {@link DataKeys}. The schema is migrated by Flyway ({@code db/dent}, history table {@code
  * dent_schema_history}) when the store is built. Thread-safe; close it to close its pool.
  */
-public final class JdbcStore implements OperatorStore, EngineStore, AutoCloseable {
+public final class JdbcStore implements OperatorStore, EngineStore, PendingStore, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(JdbcStore.class);
 
   private final DataSource dataSource;
@@ -328,6 +332,37 @@ public final class JdbcStore implements OperatorStore, EngineStore, AutoCloseabl
   @Override
   public void purge(Instant now) {
     update("DELETE FROM dent_callback WHERE expires_at < ?", ps -> ps.setObject(1, time(now)));
+  }
+
+  // ---------------------------------------------------------------- BAP
+
+  @Override
+  public void put(PendingStore.Entry e) {
+    update("INSERT INTO dent_bap_pending (message_id, callback, transaction_id, expected_bpp_id, deadline) "
+        + "VALUES (?, ?, ?, ?, ?) ON CONFLICT (callback, message_id) DO UPDATE SET deadline = excluded.deadline",
+        ps -> {
+          ps.setString(1, e.messageId());
+          ps.setString(2, e.callback().wireName());
+          ps.setString(3, e.transactionId());
+          ps.setString(4, e.expectedBppId());
+          ps.setObject(5, time(e.deadline()));
+        });
+  }
+
+  @Override
+  public void remove(String messageId, Action callback) {
+    update("DELETE FROM dent_bap_pending WHERE callback = ? AND message_id = ?", ps -> {
+      ps.setString(1, callback.wireName());
+      ps.setString(2, messageId);
+    });
+  }
+
+  @Override
+  public List<PendingStore.Entry> unexpired(Instant now) {
+    update("DELETE FROM dent_bap_pending WHERE deadline < ?", ps -> ps.setObject(1, time(now)));
+    return read(c -> query(c, "SELECT message_id, callback, transaction_id, expected_bpp_id, deadline "
+        + "FROM dent_bap_pending ORDER BY deadline", ps -> { }, rs -> new PendingStore.Entry(rs.getString(1),
+        Action.fromWireName(rs.getString(2)), rs.getString(3), rs.getString(4), instant(rs, 5))));
   }
 
   // ---------------------------------------------------------------- plumbing
