@@ -62,7 +62,9 @@ import org.dent.store.jdbc.JdbcStore;
  * loop: {@code select}, {@code init}, {@code confirm} of 1 kWh for one hour at a random slot of a random asset in
  * the next 60 days (capacity never runs out); <em>confirm latency</em> is from the call to {@code confirm} until
  * {@code on_confirm} arrived, throughput counts confirmed orders per second. Then {@code --searches} searches, 8
- * at a time, each timed from the call until the first {@code on_search}.
+ * at a time, each timed from the call until the first {@code on_search}. Last the same bookings in-process
+ * (select, init, confirm called on the operator: no HTTP, signatures or validation), which isolates what the store
+ * costs a confirm.
  */
 public final class StoreLoadDriver {
   /** The default fleet's batteries on a 15-minute grid. */
@@ -70,7 +72,8 @@ public final class StoreLoadDriver {
 
   private StoreLoadDriver() {}
 
-  record Result(String store, double confirmsPerSecond, long[] confirmNanos, long[] searchNanos, int errors) {}
+  record Result(String store, double confirmsPerSecond, long[] confirmNanos, long[] searchNanos, int errors,
+      double inProcessPerSecond, long[] inProcessNanos) {}
 
   public static void main(String[] args) throws Exception {
     int threads = intArg(args, "--threads", 16);
@@ -104,12 +107,13 @@ public final class StoreLoadDriver {
         pg.close();
       }
     }
-    System.out.printf(Locale.ROOT, "%n%-16s %10s %9s %9s %9s %9s %9s %7s%n", "store", "confirm/s", "c p50 ms",
-        "c p99 ms", "c max ms", "s p50 ms", "s p99 ms", "errors");
+    System.out.printf(Locale.ROOT, "%n%-12s %9s %8s %8s %8s %8s %8s %6s | %9s %8s %8s%n", "store", "confirm/s",
+        "p50 ms", "p99 ms", "max ms", "s p50", "s p99", "errors", "inproc/s", "p50 ms", "p99 ms");
     for (Result r : results) {
-      System.out.printf(Locale.ROOT, "%-16s %10.0f %9.2f %9.2f %9.2f %9.2f %9.2f %7d%n", r.store(),
-          r.confirmsPerSecond(), ms(pct(r.confirmNanos(), 50)), ms(pct(r.confirmNanos(), 99)),
-          ms(pct(r.confirmNanos(), 100)), ms(pct(r.searchNanos(), 50)), ms(pct(r.searchNanos(), 99)), r.errors());
+      System.out.printf(Locale.ROOT, "%-12s %9.0f %8.2f %8.2f %8.2f %8.2f %8.2f %6d | %9.0f %8.3f %8.3f%n",
+          r.store(), r.confirmsPerSecond(), ms(pct(r.confirmNanos(), 50)), ms(pct(r.confirmNanos(), 99)),
+          ms(pct(r.confirmNanos(), 100)), ms(pct(r.searchNanos(), 50)), ms(pct(r.searchNanos(), 99)), r.errors(),
+          r.inProcessPerSecond(), ms(pct(r.inProcessNanos(), 50)), ms(pct(r.inProcessNanos(), 99)));
     }
     System.exit(0);
   }
@@ -132,7 +136,11 @@ public final class StoreLoadDriver {
       System.out.printf(Locale.ROOT, "%s: measuring %d s, %d threads%n", name, seconds, threads);
       Booked b = book(client, engine.bppUri(), threads, seconds);
       long[] search = search(client, engine.bppUri(), searches);
-      return new Result(name, b.confirms / (double) seconds, b.nanos, search, b.errors);
+      System.out.printf(Locale.ROOT, "%s: in-process confirms, %d s%n", name, seconds);
+      inProcess(operator, threads, warmup);
+      long[] direct = inProcess(operator, threads, seconds);
+      return new Result(name, b.confirms / (double) seconds, b.nanos, search, b.errors,
+          direct.length / (double) seconds, direct);
     } finally {
       client.close();
       engine.close();
@@ -182,6 +190,60 @@ public final class StoreLoadDriver {
     long[] out = all.stream().mapToLong(Long::longValue).toArray();
     Arrays.sort(out);
     return new Booked(out.length, out, errors.get());
+  }
+
+  /**
+   * select, init, confirm called on the operator directly (no HTTP, signing or validation): what the store costs
+   * a confirm; the latency is that of {@code confirm} alone.
+   */
+  static long[] inProcess(ReferenceOperator operator, int threads, int seconds) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+    Instant day = Instant.now(Clock.systemUTC()).truncatedTo(ChronoUnit.DAYS).plus(Duration.ofDays(2));
+    List<Future<List<Long>>> runs = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      long seed = t * 104729L + System.nanoTime();
+      runs.add(pool.submit(() -> {
+        Random r = new Random(seed);
+        List<Long> nanos = new ArrayList<>();
+        while (System.nanoTime() < end) {
+          String asset = ASSETS[r.nextInt(ASSETS.length)];
+          TimeWindow w = TimeWindow.of(day.plus(Duration.ofMinutes(15L * r.nextInt(60 * 96))), Duration.ofHours(1));
+          Order o = order(asset, w);
+          String txn = java.util.UUID.randomUUID().toString();
+          operator.select(new org.dent.core.model.SelectRequest(context("select", txn),
+              new org.dent.core.model.SelectRequest.Message(o)), rc("select", txn));
+          operator.init(new org.dent.core.model.InitRequest(context("init", txn),
+              new org.dent.core.model.InitRequest.Message(o)), rc("init", txn));
+          long t0 = System.nanoTime();
+          operator.confirm(new org.dent.core.model.ConfirmRequest(context("confirm", txn),
+              new org.dent.core.model.ConfirmRequest.Message(o)), rc("confirm", txn));
+          nanos.add(System.nanoTime() - t0);
+        }
+        return nanos;
+      }));
+    }
+    List<Long> all = new ArrayList<>();
+    for (Future<List<Long>> f : runs) {
+      all.addAll(f.get());
+    }
+    pool.shutdown();
+    long[] out = all.stream().mapToLong(Long::longValue).toArray();
+    Arrays.sort(out);
+    return out;
+  }
+
+  static org.dent.core.model.Context context(String action, String txn) {
+    return org.dent.core.model.Context.builder().domain(StorageProfile.DOMAIN).action(action).version("1.1.0")
+        .bapId("bap.bench").bapUri("http://127.0.0.1:1/bap").bppId("bpp.bench").bppUri("http://127.0.0.1:1/bpp")
+        .transactionId(txn).messageId(java.util.UUID.randomUUID().toString())
+        .timestamp(Instant.now().toString()).ttl("PT30S").build();
+  }
+
+  static org.dent.server.spi.RequestContext rc(String action, String txn) {
+    org.dent.core.model.Context c = context(action, txn);
+    return new org.dent.server.spi.RequestContext(org.dent.core.model.Action.fromWireName(action), txn,
+        c.messageId(), "bap.bench", Instant.now().plusSeconds(30), c);
   }
 
   static long[] search(DentClient client, URI bpp, int searches) throws Exception {
