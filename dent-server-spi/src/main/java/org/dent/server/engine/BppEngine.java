@@ -2,6 +2,9 @@ package org.dent.server.engine;
 
 import org.dent.client.internal.Threads;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -94,6 +97,9 @@ public final class BppEngine implements AutoCloseable {
   private final ExecutorService callbackExecutor;
   private final ScheduledExecutorService timer;
   private final EngineStore store;
+  /** Answers to searches, for duplicates (kept out of the store). */
+  private final Cache<String, StoredCallback> searches = Caffeine.newBuilder().maximumSize(10_000)
+      .expireAfterWrite(Duration.ofMinutes(10)).build();
   private final Map<String, OrderOwner> orders = new ConcurrentHashMap<>();
   private final List<Undelivered> undelivered = new CopyOnWriteArrayList<>();
 
@@ -251,7 +257,7 @@ public final class BppEngine implements AutoCloseable {
 
     @Override
     public void duplicate(InboundMessage message) {
-      StoredCallback previous = store.callback(key(message.context()));
+      StoredCallback previous = answerTo(message.context());
       if (previous != null) {
         log.debug("duplicate {} {}: re-sending its callback", message.action().wireName(),
             message.context().messageId());
@@ -263,7 +269,7 @@ public final class BppEngine implements AutoCloseable {
   private void run(InboundMessage inbound) {
     BecknMessage request = inbound.message();
     Context rc = request.context();
-    StoredCallback previous = store.callback(key(rc));
+    StoredCallback previous = request.action() == Action.SEARCH ? null : store.callback(key(rc));
     if (previous != null) {
       // answered before a restart, or by another instance sharing the store: the same answer again
       log.debug("repeated {} {}: re-sending its callback", request.action().wireName(), rc.messageId());
@@ -314,7 +320,20 @@ public final class BppEngine implements AutoCloseable {
           owner.domain()));
       orders.putIfAbsent(owner.orderId(), owner);
     }
-    send(callback, key(requestContext), true);
+    if (callback.action() == Action.ON_SEARCH) {
+      // a catalog is cheap to compute again and stale soon: searches stay out of the store (and its latency)
+      byte[] body = sender.encode(callback);
+      searches.put(key(requestContext), new StoredCallback(key(requestContext), body,
+          clock.instant().plus(KEEP_CALLBACKS)));
+      send(callback, body, key(requestContext), false);
+    } else {
+      send(callback, sender.encode(callback), key(requestContext), true);
+    }
+  }
+
+  private @Nullable StoredCallback answerTo(Context request) {
+    return Action.SEARCH.wireName().equals(request.action()) ? searches.getIfPresent(key(request))
+        : store.callback(key(request));
   }
 
   /** The order id a request names when that order belongs to another BAP; null when the request may proceed. */
@@ -339,8 +358,11 @@ public final class BppEngine implements AutoCloseable {
    * before it is delivered; delivered or given up on, it is no longer pending.
    */
   private void send(BecknMessage callback, String key, boolean save) {
+    send(callback, sender.encode(callback), key, save);
+  }
+
+  private void send(BecknMessage callback, byte[] body, String key, boolean save) {
     Context c = callback.context();
-    byte[] body = sender.encode(callback);
     if (save) {
       store.saveCallback(new StoredCallback(key, body, clock.instant().plus(KEEP_CALLBACKS)));
     }
@@ -351,12 +373,18 @@ public final class BppEngine implements AutoCloseable {
           e.getMessage());
       undelivered.add(new Undelivered(callback.action(), c.messageId(), c.bapUri(), e.getMessage(), clock.instant()));
     }
-    store.delivered(key);
+    if (!key.startsWith(SEARCH_KEY)) {
+      store.delivered(key);
+    }
   }
 
   private static String key(Context c) {
-    return c.bapId() + '|' + c.action() + '|' + c.messageId();
+    return Action.SEARCH.wireName().equals(c.action()) ? SEARCH_KEY + c.bapId() + '|' + c.messageId()
+        : c.bapId() + '|' + c.action() + '|' + c.messageId();
   }
+
+  /** Keys of search answers, which live in {@link #searches}, not in the store. */
+  private static final String SEARCH_KEY = "search|";
 
 
   /** Stops accepting requests, lets running handlers finish (up to 5 s), then stops. */
