@@ -20,10 +20,13 @@ CREATE TABLE dent_contract (
   state           text        NOT NULL,
   personal        bytea,
   personal_key_id text,
+  -- the asset's version this row was written at: instances read only what changed since they last looked
+  written_version bigint      NOT NULL,
   CONSTRAINT dent_contract_one_per_transaction UNIQUE (bap_id, transaction_id),
   CONSTRAINT dent_contract_window CHECK (window_start < window_end)
 );
 CREATE INDEX dent_contract_live_by_asset ON dent_contract (asset_id, window_start) WHERE live;
+CREATE INDEX dent_contract_by_version ON dent_contract (asset_id, written_version);
 
 CREATE TABLE dent_quote (
   bap_id          text        NOT NULL,

@@ -54,7 +54,8 @@ import org.dent.store.jdbc.JdbcStore;
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar org.dent.benchmarks.store.StoreLoadDriver [--threads 16]
- *     [--seconds 15] [--warmup 8] [--searches 2000] [--rounds 2] [--url jdbc:postgresql://…  (else an embedded PostgreSQL 14)]
+ *     [--seconds 15] [--warmup 8] [--searches 2000] [--rounds 2]
+ *     [--url jdbc:postgresql://…  (else an embedded PostgreSQL 14)]
  * </pre>
  *
  * Everything in this JVM on loopback, real signed HTTP both ways: one {@link DentClient} (BAP) and one {@link

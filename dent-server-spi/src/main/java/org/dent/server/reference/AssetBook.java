@@ -101,6 +101,28 @@ final class AssetBook {
     discharging.clear();
   }
 
+  /** Sets whether {@code c} is live, as read from the store (no booking: see {@link #rebook}). */
+  void restoreLive(Contract c, boolean isLive) {
+    if (isLive) {
+      live.put(c.orderId, c);
+    } else {
+      live.remove(c.orderId);
+    }
+  }
+
+  /** Books the reservations and transfer power of the live contracts again from scratch. */
+  void rebook() {
+    reserved.clear();
+    charging.clear();
+    discharging.clear();
+    for (Contract c : live.values()) {
+      reserved.add(c.terms.window().start(), c.terms.window().end(), c.terms.energyKwh());
+      if (c.transfer != null) {
+        bookPower(c.transfer);
+      }
+    }
+  }
+
   boolean hasLive() {
     return !live.isEmpty();
   }

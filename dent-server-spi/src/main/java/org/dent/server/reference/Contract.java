@@ -70,7 +70,7 @@ final class Contract {
   @Nullable String cancelReasonId;
   /** What the store holds of this contract, and the {@link #fingerprint} it was written at. */
   org.dent.server.store.@Nullable ContractRecord saved;
-  private int savedFingerprint;
+  private java.util.@Nullable List<Object> savedFingerprint;
 
   Contract(String orderId, String bapId, String transactionId, Terms terms, AssetBook book, Instant now,
       BigDecimal hysteresis, BillingHandler billing) {
@@ -283,15 +283,15 @@ final class Contract {
    * Changes whenever anything stored changes: every change of the meters or physics moves {@code steppedTo}, a
    * reading moves {@code seq}, a transfer, modification, cancellation or end changes the rest.
    */
-  int fingerprint() {
+  List<Object> fingerprint() {
     Transfer tr = transfer;
-    return java.util.Objects.hash(seq, steppedTo, updatedAt, lastTelemetryAt, phase, System.identityHashCode(terms), tr,
+    return java.util.Arrays.asList(seq, steppedTo, updatedAt, lastTelemetryAt, phase, terms, tr,
         tr == null ? null : tr.doneKwh, stored, busy, highArmed, lowArmed, cancelledAt);
   }
 
   /** Whether something changed since {@link #stored} was last called. */
   boolean dirty() {
-    return saved == null || fingerprint() != savedFingerprint;
+    return saved == null || !fingerprint().equals(savedFingerprint);
   }
 
   /** Records that the store now holds {@code record} of this contract. */

@@ -166,8 +166,40 @@ final class OperatorState {
     }
   }
 
-  /** Reads the live contracts of {@code book} from the store, in place of what this process knew. */
+  /**
+   * Brings {@code book} up to the store: when these books reflect a known version, only the contracts written since
+   * are read (in place of what this process knew of them); otherwise every live contract.
+   */
   private void reload(AssetBook book, OperatorStore.AssetSession session) {
+    if (book.version < 0) {
+      reloadAll(book, session);
+      return;
+    }
+    for (ContractRecord r : session.changedSince(book.version)) {
+      Contract c = orders.get(r.orderId());
+      if (c == null) {
+        c = ContractCodec.decode(r, book, this);
+        Contract raced = orders.putIfAbsent(r.orderId(), c);
+        if (raced != null) {
+          ContractCodec.restore(raced, r);
+          c = raced;
+        }
+      } else {
+        ContractCodec.restore(c, r);
+      }
+      book.restoreLive(c, r.live());
+      confirmed.putIfAbsent(Quote.key(c.bapId, c.transactionId), c.orderId);
+    }
+    book.rebook();
+    if (book.hasLive()) {
+      active.add(book);
+    } else {
+      active.remove(book);
+    }
+  }
+
+  /** Reads every live contract of {@code book} from the store, in place of what this process knew. */
+  private void reloadAll(AssetBook book, OperatorStore.AssetSession session) {
     List<Contract> before = book.live();
     book.reset();
     Set<String> live = new java.util.HashSet<>();

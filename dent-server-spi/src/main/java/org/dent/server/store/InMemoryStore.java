@@ -31,6 +31,8 @@ public final class InMemoryStore implements OperatorStore, EngineStore {
   private static final class Asset {
     final ReentrantLock lock = new ReentrantLock();
     final Map<String, ContractRecord> live = new ConcurrentHashMap<>();
+    /** The version each of the asset's contracts was written at. */
+    final Map<String, Long> written = new ConcurrentHashMap<>();
     long version;
   }
 
@@ -88,6 +90,17 @@ public final class InMemoryStore implements OperatorStore, EngineStore {
     }
 
     @Override
+    public List<ContractRecord> changedSince(long version) {
+      List<ContractRecord> out = new ArrayList<>();
+      asset.written.forEach((id, v) -> {
+        if (v > version) {
+          out.add(contracts.get(id));
+        }
+      });
+      return out;
+    }
+
+    @Override
     public void save(ContractRecord c, boolean reservationChanged) {
       if (c.live() && reservationChanged) {
         List<Ledger.Booking> bookings = new ArrayList<>();
@@ -109,6 +122,7 @@ public final class InMemoryStore implements OperatorStore, EngineStore {
             + " already confirmed order " + other, List.of("/message/order"));
       }
       contracts.put(c.orderId(), c);
+      asset.written.put(c.orderId(), asset.version + 1);
       if (c.live()) {
         asset.live.put(c.orderId(), c);
       } else {

@@ -60,6 +60,12 @@ public interface OperatorStore {
     /** The contract {@code orderId}, or null. */
     @Nullable ContractRecord contract(String orderId);
 
+    /**
+     * The asset's contracts (live or ended) written since the asset was at {@code version}: what another instance
+     * changed since this one last looked, so that it need not read every live contract again.
+     */
+    List<ContractRecord> changedSince(long version);
+
     /** The order confirmed in a BAP's transaction, or null. */
     @Nullable String confirmedOrder(String bapId, String transactionId);
 

@@ -145,6 +145,15 @@ public final class JdbcStore implements OperatorStore, EngineStore, PendingStore
     }
 
     @Override
+    public List<ContractRecord> changedSince(long since) {
+      return query(c, "SELECT " + CONTRACT_COLUMNS + " FROM dent_contract WHERE asset_id = ? AND written_version > ?",
+          ps -> {
+            ps.setString(1, assetId);
+            ps.setLong(2, since);
+          }, JdbcStore.this::contract);
+    }
+
+    @Override
     public void save(ContractRecord r, boolean reservationChanged) {
       if (!r.assetId().equals(assetId)) {
         throw new IllegalArgumentException("contract " + r.orderId() + " is not of asset " + assetId);
@@ -166,11 +175,12 @@ public final class JdbcStore implements OperatorStore, EngineStore, PendingStore
       DataKeys.Sealed personal = r.personal() == null ? null
           : keys.seal(r.personal().getBytes(StandardCharsets.UTF_8), "contract|" + r.orderId());
       try (PreparedStatement ps = c.prepareStatement("INSERT INTO dent_contract (order_id, bap_id, transaction_id, "
-          + "asset_id, window_start, window_end, reserved_kwh, live, created_at, state, personal, personal_key_id) "
-          + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (order_id) DO UPDATE SET "
+          + "asset_id, window_start, window_end, reserved_kwh, live, created_at, state, personal, personal_key_id, "
+          + "written_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (order_id) DO UPDATE SET "
           + "window_start = excluded.window_start, window_end = excluded.window_end, "
           + "reserved_kwh = excluded.reserved_kwh, live = excluded.live, state = excluded.state, "
-          + "personal = excluded.personal, personal_key_id = excluded.personal_key_id")) {
+          + "personal = excluded.personal, personal_key_id = excluded.personal_key_id, "
+          + "written_version = excluded.written_version")) {
         ps.setString(1, r.orderId());
         ps.setString(2, r.bapId());
         ps.setString(3, r.transactionId());
@@ -183,6 +193,7 @@ public final class JdbcStore implements OperatorStore, EngineStore, PendingStore
         ps.setString(10, r.state());
         ps.setBytes(11, personal == null ? null : personal.ciphertext());
         ps.setString(12, personal == null ? null : personal.keyId());
+        ps.setLong(13, version + 1); // the version this transaction commits
         ps.executeUpdate();
       } catch (SQLException e) {
         if ("23505".equals(e.getSQLState())) {

@@ -95,9 +95,11 @@ class KillTest {
       client.select(t, o).get(30, TimeUnit.SECONDS);
       client.init(t, o).get(30, TimeUnit.SECONDS);
       String id = client.confirm(t, o).get(30, TimeUnit.SECONDS).message().order().id();
-      // 20 kWh at 40 kW: 30 simulated minutes, 15 s of wall time
-      client.update(t, "order.fulfillments", Orders.transfer(id, "charge", "20 kWh", "40 kW", start))
-          .get(30, TimeUnit.SECONDS);
+      // 20 kWh at 40 kW: 30 simulated minutes, 15 s of wall time, from the next slot (however long booking took)
+      Instant transferStart = Instant.ofEpochSecond((simulatedNow().plusSeconds(120).getEpochSecond() / slot + 1)
+          * slot);
+      client.update(t, "order.fulfillments", Orders.transfer(id, "charge", "20 kWh", "40 kW",
+          transferStart.toString())).get(30, TimeUnit.SECONDS);
       await().atMost(60, TimeUnit.SECONDS).pollInterval(Duration.ofMillis(200)).until(() -> telemetry(
           client.status(t, id).get(30, TimeUnit.SECONDS).message().order()).storedEnergy().value()
           .compareTo(new BigDecimal("2")) > 0);

@@ -76,6 +76,10 @@ abstract class StoreContractTest {
       return s.version();
     });
     assertThat(v1).isNotEqualTo(v0);
+    List<ContractRecord> sinceV0 = store.inAsset("a", new BigDecimal("100"), s -> s.changedSince(v0));
+    assertThat(sinceV0).extracting(ContractRecord::orderId).containsExactly("o1");
+    List<ContractRecord> sinceV1 = store.inAsset("a", new BigDecimal("100"), s -> s.changedSince(v1));
+    assertThat(sinceV1).isEmpty();
     ContractRecord read = store.contract("o1");
     assertThat(read).isNotNull();
     assertThat(read.reservedKwh()).isEqualByComparingTo("60");
