@@ -22,6 +22,21 @@ public interface KeyResolver {
   VerificationKey resolve(String subscriberId, String uniqueKeyId);
 
   /**
+   * As {@link #resolve}, with what the resolver knows about the subscriber (type, domain, status, validity), so
+   * that {@link Verifier} can refuse unusable keys and receivers can check roles. The default knows nothing beyond
+   * the key ({@link ResolvedKey#subscriber()} null); registry-backed and declaring resolvers override it.
+   *
+   * @throws SignatureVerificationException as {@link #resolve}
+   */
+  default ResolvedKey resolveKey(String subscriberId, String uniqueKeyId) {
+    VerificationKey key = resolve(subscriberId, uniqueKeyId);
+    if (key == null) {
+      throw unknownKey(subscriberId, uniqueKeyId);
+    }
+    return new ResolvedKey(key, null);
+  }
+
+  /**
    * Called once after a signature failed to verify with the key {@link #resolve} returned. Returns a freshly
    * fetched key, or empty when the resolver has nothing newer. The default never refreshes.
    *

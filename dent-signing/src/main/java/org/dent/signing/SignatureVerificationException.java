@@ -37,7 +37,15 @@ public class SignatureVerificationException extends DentException {
     /** The signer is not the sender the message names. */
     SENDER_MISMATCH(ErrorCode.SIGNATURE_INVALID),
     /** The same signature was already accepted within its validity window. */
-    REPLAYED(ErrorCode.SIGNATURE_INVALID);
+    REPLAYED(ErrorCode.SIGNATURE_INVALID),
+    /**
+     * The signer is registered, but not in the role this header needs (a BPP signing a request, a BAP signing a
+     * callback, anyone but a gateway signing {@code X-Gateway-Authorization}): not found as such a subscriber
+     * ({@code AUT_SUBSCRIBER_NOT_FOUND}).
+     */
+    ROLE_NOT_ALLOWED(ErrorCode.SUBSCRIBER_NOT_FOUND),
+    /** The signer is registered for another network domain than the message's ({@code AUT_SUBSCRIBER_NOT_FOUND}). */
+    DOMAIN_MISMATCH(ErrorCode.SUBSCRIBER_NOT_FOUND);
 
     private final ErrorCode code;
 

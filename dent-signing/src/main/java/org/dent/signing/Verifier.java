@@ -2,6 +2,7 @@ package org.dent.signing;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import org.dent.signing.SignatureVerificationException.Reason;
@@ -20,7 +21,9 @@ import org.jspecify.annotations.Nullable;
  *   <li>time, with {@code now} = the clock's whole UNIX seconds: {@code created <= now + skew}
  *       ({@code NOT_YET_VALID}), {@code now <= expires + skew} ({@code EXPIRED}),
  *       {@code expires - created <= maxWindow} ({@code WINDOW_TOO_LONG});
- *   <li>key lookup through the {@link KeyResolver} ({@code UNKNOWN_KEY}, {@code KEY_REVOKED});
+ *   <li>key lookup through the {@link KeyResolver} ({@code UNKNOWN_KEY}, {@code KEY_REVOKED}); when the resolver
+ *       knows the subscription ({@link KeyResolver#resolveKey}), a status other than {@code SUBSCRIBED} or a
+ *       validity that excludes {@code now} is {@code KEY_REVOKED} too;
  *   <li>BLAKE2b-512 digest of the exact body bytes and the Ed25519 signature over the signing string
  *       ({@code BAD_SIGNATURE}); on failure the resolver may {@link KeyResolver#refresh refresh} the key once;
  *   <li>signer = expected sender, when one is given ({@code SENDER_MISMATCH});
@@ -111,7 +114,13 @@ public final class Verifier {
     }
     String sub = h.subscriberId();
     String ukid = h.uniqueKeyId();
-    VerificationKey key = resolve(headerName, sub, ukid);
+    ResolvedKey resolved = resolve(headerName, sub, ukid);
+    VerificationKey key = resolved.key();
+    SubscriberInfo info = resolved.subscriber();
+    Instant instant = clock.instant();
+    if (info != null && !info.isUsableAt(instant)) {
+      throw relocate(KeyResolver.revokedKey(sub, ukid), headerName);
+    }
     byte[] signingString = SigningString.forBody(h.created(), h.expires(), body);
     byte[] signature = h.signatureBytes();
     if (!key.verify(signingString, signingString.length, signature)) {
@@ -126,6 +135,10 @@ public final class Verifier {
         throw fail(Reason.BAD_SIGNATURE, headerName, "signature",
             "signature does not verify for " + sub + "|" + ukid + " over this body");
       }
+      info = resolve(headerName, sub, ukid).subscriber(); // the refreshed entry's subscription
+      if (info != null && !info.isUsableAt(instant)) {
+        throw relocate(KeyResolver.revokedKey(sub, ukid), headerName);
+      }
     }
     if (expected != null && !expected.equals(sub)) {
       throw fail(Reason.SENDER_MISMATCH, headerName, "keyId",
@@ -135,13 +148,13 @@ public final class Verifier {
       throw fail(Reason.REPLAYED, headerName, "signature",
           "this signature by " + sub + "|" + ukid + " was already accepted");
     }
-    return new VerifiedSender(sub, ukid);
+    return new VerifiedSender(sub, ukid, info);
   }
 
-  private VerificationKey resolve(String headerName, String sub, String ukid) {
-    VerificationKey key;
+  private ResolvedKey resolve(String headerName, String sub, String ukid) {
+    ResolvedKey key;
     try {
-      key = resolver.resolve(sub, ukid);
+      key = resolver.resolveKey(sub, ukid);
     } catch (SignatureVerificationException e) {
       throw relocate(e, headerName);
     }

@@ -272,7 +272,7 @@ class VerifierTest {
     for (Reason r : Reason.values()) {
       String expected = switch (r) {
         case MISSING -> "AUT_SIGNATURE_MISSING";
-        case UNKNOWN_KEY -> "AUT_SUBSCRIBER_NOT_FOUND";
+        case UNKNOWN_KEY, ROLE_NOT_ALLOWED, DOMAIN_MISMATCH -> "AUT_SUBSCRIBER_NOT_FOUND";
         case KEY_REVOKED -> "AUT_KEY_EXPIRED_OR_REVOKED";
         default -> "AUT_SIGNATURE_INVALID";
       };

@@ -32,6 +32,7 @@ import org.dent.client.transport.InboundHandler;
 import org.dent.client.transport.InboundMessage;
 import org.dent.client.transport.InboundPipeline;
 import org.dent.client.transport.OutboundSender;
+import org.dent.client.transport.ServerTls;
 import org.dent.client.transport.RetryPolicy;
 import org.dent.core.model.Action;
 import org.dent.core.model.BecknMessage;
@@ -140,7 +141,8 @@ public final class DentClient implements AutoCloseable {
         })
         .build();
     this.ownsHost = b.host == null;
-    this.host = ownsHost ? HttpHost.builder().host(b.callbackBindHost).port(b.callbackPort).build() : b.host;
+    this.host = ownsHost ? HttpHost.builder().host(b.callbackBindHost).port(b.callbackPort)
+        .tls(b.callbackTls).build() : b.host;
     this.basePath = b.callbackUrl != null && b.host == null ? pathOf(b.callbackUrl) : b.basePath;
     host.mount(basePath, pipeline);
     if (ownsHost) {
@@ -176,12 +178,30 @@ public final class DentClient implements AutoCloseable {
     return UUID.randomUUID().toString();
   }
 
-  /** Searches through the configured gateway. */
+  /**
+   * Searches through the configured gateway, which forwards the search to every BPP of the domain; answers arrive
+   * until the ttl ends (how many BPPs there are is not known here).
+   *
+   * @throws IllegalStateException when no {@link Builder#gatewayUrl gateway} is configured
+   */
   public SearchCall search(Intent intent) {
+    return search(intent, 0);
+  }
+
+  /**
+   * As {@link #search(Intent)}, but the search ends as soon as {@code expectedAnswers} BPPs answered (0: at the end
+   * of the ttl).
+   *
+   * @throws IllegalStateException when no {@link Builder#gatewayUrl gateway} is configured
+   */
+  public SearchCall search(Intent intent, int expectedAnswers) {
     if (config.gatewayUrl == null) {
       throw new IllegalStateException("no gateway configured: give the BPP URLs to search");
     }
-    return search(intent, List.of(config.gatewayUrl), newTransactionId(), 0);
+    if (expectedAnswers < 0) {
+      throw new IllegalArgumentException("expectedAnswers must not be negative");
+    }
+    return search(intent, List.of(config.gatewayUrl), newTransactionId(), expectedAnswers);
   }
 
   /** Searches these BPPs directly; the search ends when all of them answered or the ttl ended. */
@@ -356,6 +376,7 @@ public final class DentClient implements AutoCloseable {
     private @Nullable URI callbackUrl;
     private int callbackPort;
     private String callbackBindHost = "127.0.0.1";
+    private @Nullable ServerTls callbackTls;
     private @Nullable HttpHost host;
     private String basePath = "";
     private @Nullable URI gatewayUrl;
@@ -384,6 +405,7 @@ public final class DentClient implements AutoCloseable {
       b.callbackUrl = callbackUrl;
       b.callbackPort = callbackPort;
       b.callbackBindHost = callbackBindHost;
+      b.callbackTls = callbackTls;
       b.host = null; // a variant runs its own callback host
       b.basePath = basePath;
       b.gatewayUrl = gatewayUrl;
@@ -430,11 +452,16 @@ public final class DentClient implements AutoCloseable {
     /**
      * Resolves BPP keys through the Beckn registry at {@code registryUrl} ({@code POST /lookup}), cached per key
      * (see {@link RegistryKeyResolver}); only subscribers of type {@code BPP} sign callbacks. Key cache hits and
-     * misses reach the event listener. Call after {@link #clock} and {@link #listener} to have them used.
+     * misses reach the event listener. Call after {@link #clock}, {@link #listener} and {@link #httpClient} to have
+     * them used (the registry is then called through the same client, trust settings included).
      */
     public Builder registry(URI registryUrl) {
       DentEventListener events = listener;
-      this.keyResolver = RegistryKeyResolver.builder(RegistryClient.create(registryUrl.toString()))
+      RegistryClient.Builder registry = RegistryClient.builder(registryUrl.toString());
+      if (httpClient != null) {
+        registry.httpClient(httpClient);
+      }
+      this.keyResolver = RegistryKeyResolver.builder(registry.build())
           .clock(clock)
           .acceptedTypes(Set.of("BPP"))
           .listener(new RegistryListener() {
@@ -469,6 +496,12 @@ public final class DentClient implements AutoCloseable {
     /** Interface the own callback host binds (default 127.0.0.1). */
     public Builder callbackBindHost(String callbackBindHost) {
       this.callbackBindHost = callbackBindHost;
+      return this;
+    }
+
+    /** Serve the own callback host over HTTPS with this certificate (default plain HTTP). */
+    public Builder callbackTls(@Nullable ServerTls callbackTls) {
+      this.callbackTls = callbackTls;
       return this;
     }
 

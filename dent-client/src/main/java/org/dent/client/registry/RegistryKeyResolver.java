@@ -17,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import org.dent.signing.KeyFormatException;
 import org.dent.signing.KeyResolver;
+import org.dent.signing.ResolvedKey;
 import org.dent.signing.SignatureVerificationException;
 import org.dent.signing.VerificationKey;
 import org.jspecify.annotations.Nullable;
@@ -116,6 +117,22 @@ public final class RegistryKeyResolver implements KeyResolver {
     KeyRef ref = new KeyRef(
         Objects.requireNonNull(subscriberId, "subscriberId"), Objects.requireNonNull(uniqueKeyId, "uniqueKeyId"));
     return usableKey(ref, cachedOrFetched(ref));
+  }
+
+  /**
+   * As {@link #resolve}, with the subscription the key came from (type, domain, status, validity), for receivers
+   * that check roles and domains.
+   *
+   * @throws SignatureVerificationException as {@link #resolve}
+   * @throws RegistryException as {@link #resolve}
+   */
+  @Override
+  public ResolvedKey resolveKey(String subscriberId, String uniqueKeyId) {
+    KeyRef ref = new KeyRef(
+        Objects.requireNonNull(subscriberId, "subscriberId"), Objects.requireNonNull(uniqueKeyId, "uniqueKeyId"));
+    Entry e = cachedOrFetched(ref);
+    VerificationKey key = usableKey(ref, e);
+    return new ResolvedKey(key, e.subscription().subscriberInfo());
   }
 
   /**

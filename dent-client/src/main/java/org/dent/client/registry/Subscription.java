@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import org.dent.signing.KeyFormatException;
+import org.dent.signing.SubscriberInfo;
 import org.dent.signing.VerificationKey;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -88,6 +89,19 @@ public record Subscription(
     return SUBSCRIBED.equalsIgnoreCase(status)
         && (validFrom == null || !instant.isBefore(validFrom))
         && (validUntil == null || instant.isBefore(validUntil));
+  }
+
+  /**
+   * What receivers need to know about this subscription to check a signer: ids, type, domain, status and validity.
+   *
+   * @throws IllegalStateException when the subscription has no {@code key_id}
+   */
+  public SubscriberInfo subscriberInfo() {
+    if (keyId == null) {
+      throw new IllegalStateException("subscription " + subscriberId + " has no key_id");
+    }
+    return new SubscriberInfo(subscriberId, keyId, type, domain, status == null ? "" : status, validFrom,
+        validUntil);
   }
 
   /** Whether {@link #type()} equals {@code wanted}, ignoring case. */

@@ -19,8 +19,13 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.Promise;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.Invocable;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.util.thread.Scheduler;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,8 +37,12 @@ import org.slf4j.LoggerFactory;
  * <p>Limits, each answered with a NACK: bodies over {@link Builder#maxBodyBytes} (default 1 MiB) → 413
  * {@code 30000}; a content type other than JSON → 415 {@code 30000}; more than {@link Builder#maxInFlight}
  * requests at once → 503 {@code 40000} with {@code Retry-After}; connections idle longer than
- * {@link Builder#idleTimeout} are closed (slow senders included). {@link #close()} stops accepting and drains
+ * {@link Builder#idleTimeout} are closed, and so is one whose body has not fully arrived {@link Builder#bodyTimeout}
+ * after its headers, however steadily it trickles (slowloris). {@link #close()} stops accepting and drains
  * in-flight requests for up to {@link Builder#drainTimeout}.
+ *
+ * <p>Transport: plain HTTP by default (for local development or behind a TLS-terminating proxy, and the startup log
+ * says so); HTTPS when {@link Builder#tls(ServerTls)} is given, then {@link #baseUrl()} is an {@code https} URL.
  */
 public final class HttpHost implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(HttpHost.class);
@@ -42,19 +51,29 @@ public final class HttpHost implements AutoCloseable {
   private final ServerConnector connector;
   private final QueuedThreadPool threads;
   private final int maxBodyBytes;
+  private final Duration bodyTimeout;
   private final Semaphore inFlight;
   private final String host;
+  private final @Nullable ServerTls tls;
   private final ConcurrentSkipListMap<String, InboundPipeline> mounts = new ConcurrentSkipListMap<>();
   private volatile boolean started;
 
   private HttpHost(Builder b) {
     this.maxBodyBytes = b.maxBodyBytes;
+    this.bodyTimeout = b.bodyTimeout;
     this.inFlight = new Semaphore(b.maxInFlight);
     this.host = b.host;
+    this.tls = b.tls;
     this.threads = new QueuedThreadPool(b.maxThreads, Math.min(8, b.maxThreads));
     threads.setName("dent-http");
     this.server = new Server(threads);
-    this.connector = new ServerConnector(server);
+    if (tls != null) {
+      SslContextFactory.Server ssl = new SslContextFactory.Server();
+      ssl.setSslContext(tls.sslContext());
+      this.connector = new ServerConnector(server, ssl);
+    } else {
+      this.connector = new ServerConnector(server);
+    }
     connector.setHost(b.host);
     connector.setPort(b.port);
     connector.setIdleTimeout(b.idleTimeout.toMillis());
@@ -98,7 +117,11 @@ public final class HttpHost implements AutoCloseable {
         throw new IllegalStateException("cannot start HTTP host on " + host + ":" + connector.getPort(), e);
       }
       started = true;
-      log.info("DENT host listening on {} (plain HTTP: for local development or behind a TLS proxy)", baseUrl());
+      if (tls == null) {
+        log.info("DENT host listening on {} (plain HTTP: for local development or behind a TLS proxy)", baseUrl());
+      } else {
+        log.info("DENT host listening on {} (TLS, certificate {})", baseUrl(), tls.subject());
+      }
     }
     return this;
   }
@@ -108,10 +131,10 @@ public final class HttpHost implements AutoCloseable {
     return connector.getLocalPort();
   }
 
-  /** {@code http://host:port} of this server. */
+  /** {@code http://host:port} of this server, {@code https://} when it serves TLS. */
   public URI baseUrl() {
     String h = host.contains(":") ? "[" + host + "]" : host;
-    return URI.create("http://" + ("0.0.0.0".equals(host) ? "127.0.0.1" : h) + ":" + port());
+    return URI.create((tls == null ? "http://" : "https://") + ("0.0.0.0".equals(host) ? "127.0.0.1" : h) + ":" + port());
   }
 
   /** Stops accepting, waits for in-flight requests up to the drain timeout, then stops. Idempotent. */
@@ -173,11 +196,27 @@ public final class HttpHost implements AutoCloseable {
       // While no read or write is pending (the pipeline verifies and validates), an idle connection timeout
       // (30 s normally, 50 ms while the host shuts down) must not cut off the answer. A slow body read still times out.
       request.addIdleTimeoutListener(timeout -> false);
+      // The idle timeout resets with every byte; this deadline does not: a body trickled one byte at a time just
+      // inside the idle timeout still has to be complete in time, or the connection is closed.
+      AtomicBoolean bodyDone = new AtomicBoolean();
+      Scheduler.Task deadline = request.getComponents().getScheduler().schedule(() -> {
+        if (bodyDone.compareAndSet(false, true)) {
+          log.debug("body of {} not complete within {}: closing the connection", path, bodyTimeout);
+          request.getConnectionMetaData().getConnection().getEndPoint()
+              .close(new TimeoutException("request body not complete within " + bodyTimeout));
+        }
+      }, bodyTimeout.toMillis(), TimeUnit.MILLISECONDS);
       // BLOCKING invocation type: Jetty runs the completion on a pool thread, never the selector, because
       // verifying and validating is CPU work.
       Content.Source.asByteArrayAsync(request, maxBodyBytes, Promise.Invocable.from(
           Invocable.InvocationType.BLOCKING, (byte[] bytes, Throwable error) -> {
+            boolean inTime = bodyDone.compareAndSet(false, true);
+            deadline.cancel();
             try {
+              if (!inTime) {
+                callback.failed(new TimeoutException("request body not complete within " + bodyTimeout));
+                return;
+              }
               InboundResult result;
               if (error != null) {
                 result = error instanceof IllegalStateException || error.getCause() instanceof IllegalStateException
@@ -222,8 +261,16 @@ public final class HttpHost implements AutoCloseable {
     private int maxThreads = 64;
     private Duration idleTimeout = Duration.ofSeconds(30);
     private Duration drainTimeout = Duration.ofSeconds(5);
+    private Duration bodyTimeout = Duration.ofSeconds(20);
+    private @Nullable ServerTls tls;
 
     private Builder() {}
+
+    /** Serve HTTPS with this certificate and key (default: plain HTTP). */
+    public Builder tls(@Nullable ServerTls tls) {
+      this.tls = tls;
+      return this;
+    }
 
     /** Interface to bind (default 127.0.0.1; {@code 0.0.0.0} for all). */
     public Builder host(String host) {
@@ -258,6 +305,18 @@ public final class HttpHost implements AutoCloseable {
     /** Close connections idle (or trickling) longer than this (default 30 s). */
     public Builder idleTimeout(Duration idleTimeout) {
       this.idleTimeout = idleTimeout;
+      return this;
+    }
+
+    /**
+     * Longest time from a request's headers to the end of its body (default 20 s), however steadily the bytes come;
+     * later, the connection is closed and nothing is processed.
+     */
+    public Builder bodyTimeout(Duration bodyTimeout) {
+      if (bodyTimeout.isNegative() || bodyTimeout.isZero()) {
+        throw new IllegalArgumentException("body timeout must be positive");
+      }
+      this.bodyTimeout = bodyTimeout;
       return this;
     }
 

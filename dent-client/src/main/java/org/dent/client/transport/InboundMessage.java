@@ -16,9 +16,18 @@ import org.jspecify.annotations.Nullable;
  * @param gateway who signed {@code X-Gateway-Authorization}, when the message came through a gateway
  * @param body the exact bytes received
  * @param receivedAt when it arrived, by the pipeline's clock
+ * @param authorization the {@code Authorization} header value as received (a gateway forwards it unchanged), or
+ *     null when not kept; never logged
  */
 public record InboundMessage(
-    BecknMessage message, VerifiedSender signer, @Nullable VerifiedSender gateway, byte[] body, Instant receivedAt) {
+    BecknMessage message, VerifiedSender signer, @Nullable VerifiedSender gateway, byte[] body, Instant receivedAt,
+    @Nullable String authorization) {
+
+  /** A message whose header value is not kept. */
+  public InboundMessage(
+      BecknMessage message, VerifiedSender signer, @Nullable VerifiedSender gateway, byte[] body, Instant receivedAt) {
+    this(message, signer, gateway, body, receivedAt, null);
+  }
 
   /** The message's action. */
   public Action action() {

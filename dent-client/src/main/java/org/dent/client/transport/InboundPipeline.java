@@ -25,6 +25,7 @@ import org.dent.core.model.Context;
 import org.dent.core.validation.MessageValidator;
 import org.dent.signing.SignatureHeaders;
 import org.dent.signing.SignatureVerificationException;
+import org.dent.signing.SubscriberInfo;
 import org.dent.signing.VerifiedSender;
 import org.dent.signing.Verifier;
 import org.jspecify.annotations.Nullable;
@@ -42,6 +43,17 @@ import tools.jackson.databind.JsonNode;
  * message (not JSON, schema or profile violation, wrong path or receiver, stale timestamp), 503 {@code 40000}
  * with {@code Retry-After} when the handler's executor is full. A duplicate message_id from the same sender
  * within its ttl is ACKed again and handed to {@link InboundHandler#duplicate}, never processed twice.
+ *
+ * <p>Roles: when the key resolver knows the signer's subscription ({@link VerifiedSender#subscriber()}), a BPP
+ * accepts requests only from subscribers of type {@code BAP}, a BAP accepts callbacks only from {@code BPP}s,
+ * {@code X-Gateway-Authorization} only from a {@code BG} and only on {@code search} (to a BPP), and the
+ * subscription's domain must be the message's {@code context.domain}; otherwise 401
+ * {@code AUT_SUBSCRIBER_NOT_FOUND} (reasons {@code ROLE_NOT_ALLOWED}, {@code DOMAIN_MISMATCH}). Subscriptions not
+ * usable now are refused by the {@link Verifier} ({@code AUT_KEY_EXPIRED_OR_REVOKED}).
+ *
+ * <p>Rate limit: with a {@link Builder#rateLimiter}, each verified signer takes one token per request (refused
+ * requests take none); when its bucket is empty the answer is 503 {@code 40000} with {@code Retry-After} (whole
+ * seconds until a token is available). A re-sent duplicate counts like any request.
  *
  * <p>Thread-safe; {@link #process} runs on the HTTP server's threads.
  */
@@ -69,6 +81,7 @@ public final class InboundPipeline {
   private final Executor executor;
   private final DentEventListener listener;
   private final Cache<String, Duration> seen;
+  private final @Nullable RateLimiter rateLimiter;
 
   private InboundPipeline(Builder b) {
     this.role = b.role;
@@ -81,6 +94,7 @@ public final class InboundPipeline {
     this.handler = Objects.requireNonNull(b.handler, "handler");
     this.executor = b.executor;
     this.listener = b.listener;
+    this.rateLimiter = b.rateLimiter;
     this.seen = Caffeine.newBuilder()
         .maximumSize(b.dedupeCapacity)
         .ticker(() -> clock.millis() * 1_000_000L)
@@ -126,6 +140,10 @@ public final class InboundPipeline {
       if (gatewayHeader != null) {
         gateway = verifier.verifyGateway(gatewayHeader, body, null);
       }
+      roleCheck(SignatureHeaders.AUTHORIZATION, signer, role == Role.BPP ? SubscriberInfo.BAP : SubscriberInfo.BPP);
+      if (gateway != null) {
+        roleCheck(SignatureHeaders.GATEWAY_AUTHORIZATION, gateway, SubscriberInfo.BG);
+      }
     } catch (SignatureVerificationException e) {
       return unauthorized(e);
     } catch (DentException e) {
@@ -133,6 +151,16 @@ public final class InboundPipeline {
       log.warn("cannot verify a signature now: {}", e.getMessage());
       return InboundResult.nack(503, ErrorCode.OVERLOADED.code(), "cannot verify the signature now: "
           + e.getMessage(), List.of(SignatureHeaders.AUTHORIZATION), Map.of("Retry-After", "5"));
+    }
+
+    if (rateLimiter != null) {
+      Duration wait = rateLimiter.tryAcquire(signer.subscriberId());
+      if (!wait.isZero()) {
+        long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+        return InboundResult.nack(503, ErrorCode.OVERLOADED.code(), "rate limit of " + signer.subscriberId()
+            + " exceeded; retry after " + seconds + " s", List.of(SignatureHeaders.AUTHORIZATION),
+            Map.of("Retry-After", Long.toString(seconds)));
+      }
     }
 
     JsonNode tree;
@@ -149,6 +177,11 @@ public final class InboundPipeline {
     if (action.isCallback() != (role == Role.BAP)) {
       return badRequest((role == Role.BAP ? "a BAP accepts callbacks" : "a BPP accepts requests") + ", not "
           + action.wireName(), List.of("/context/action"));
+    }
+    if (gateway != null && !(role == Role.BPP && action == Action.SEARCH)) {
+      return unauthorized(new SignatureVerificationException(SignatureVerificationException.Reason.ROLE_NOT_ALLOWED,
+          SignatureHeaders.GATEWAY_AUTHORIZATION, "keyId", "a gateway relays only search, not "
+          + action.wireName()));
     }
     List<Violation> violations = validator.validate(tree, action);
     if (!violations.isEmpty()) {
@@ -171,6 +204,14 @@ public final class InboundPipeline {
           SignatureHeaders.AUTHORIZATION, "keyId", "signed by " + signer.subscriberId() + " but context names "
           + sender));
     }
+    // Registered for this network.
+    SignatureVerificationException domain = domainCheck(SignatureHeaders.AUTHORIZATION, signer, context.domain());
+    if (domain == null && gateway != null) {
+      domain = domainCheck(SignatureHeaders.GATEWAY_AUTHORIZATION, gateway, context.domain());
+    }
+    if (domain != null) {
+      return unauthorized(domain);
+    }
     // Addressed to us.
     String receiver = role == Role.BPP ? context.bppId() : context.bapId();
     boolean mayOmit = role == Role.BPP && action == Action.SEARCH && receiver == null;
@@ -185,7 +226,8 @@ public final class InboundPipeline {
       return badRequest(stale, List.of("/context/timestamp"));
     }
 
-    InboundMessage inbound = new InboundMessage(message, signer, gateway, body, now);
+    InboundMessage inbound = new InboundMessage(message, signer, gateway, body, now,
+        headers.apply(SignatureHeaders.AUTHORIZATION));
     String key = signer.subscriberId() + '|' + action.wireName() + '|' + context.messageId();
     if (seen.asMap().putIfAbsent(key, min(ttl.plus(skew), MAX_DEDUPE)) != null) {
       handler.duplicate(inbound);
@@ -217,6 +259,26 @@ public final class InboundPipeline {
     } catch (RuntimeException e) {
       log.error("handler failed on {}", inbound, e);
     }
+  }
+
+  /** Refuses a signer registered in another role than {@code type}; signers without a known subscription pass. */
+  private static void roleCheck(String headerName, VerifiedSender sender, String type) {
+    SubscriberInfo info = sender.subscriber();
+    if (info != null && !info.hasType(type)) {
+      throw new SignatureVerificationException(SignatureVerificationException.Reason.ROLE_NOT_ALLOWED, headerName,
+          "keyId", sender.subscriberId() + (info.type() == null ? " is registered without a type"
+              : " is registered as " + info.type()) + ", not as " + type);
+    }
+  }
+
+  private static @Nullable SignatureVerificationException domainCheck(String headerName, VerifiedSender sender,
+      @Nullable String domain) {
+    SubscriberInfo info = sender.subscriber();
+    if (info == null || info.allowsDomain(domain)) {
+      return null;
+    }
+    return new SignatureVerificationException(SignatureVerificationException.Reason.DOMAIN_MISMATCH, headerName,
+        "keyId", sender.subscriberId() + " is registered for domain " + info.domain() + ", not " + domain);
   }
 
   private InboundResult unauthorized(SignatureVerificationException e) {
@@ -291,6 +353,7 @@ public final class InboundPipeline {
     private Executor executor = ForkJoinPool.commonPool();
     private DentEventListener listener = DentEventListener.NONE;
     private long dedupeCapacity = 100_000;
+    private @Nullable RateLimiter rateLimiter;
 
     private Builder(Role role, String selfId, Verifier verifier) {
       this.role = Objects.requireNonNull(role);
@@ -340,6 +403,15 @@ public final class InboundPipeline {
     /** Event listener (default none). */
     public Builder listener(DentEventListener listener) {
       this.listener = listener;
+      return this;
+    }
+
+    /**
+     * Limits requests per verified signer (default none): over the limit the answer is 503 {@code 40000} with
+     * {@code Retry-After}. Checked after the signature and before the body is parsed.
+     */
+    public Builder rateLimiter(@Nullable RateLimiter rateLimiter) {
+      this.rateLimiter = rateLimiter;
       return this;
     }
 

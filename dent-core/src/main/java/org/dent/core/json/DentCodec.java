@@ -74,6 +74,7 @@ public final class DentCodec {
         .withCoercionConfig(LogicalType.Boolean, c -> c
             .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
             .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail))
+        .addModule(new RecordCreators())
         .build();
   }
 

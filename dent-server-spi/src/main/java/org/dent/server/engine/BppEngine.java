@@ -30,7 +30,10 @@ import org.dent.client.transport.InboundMessage;
 import org.dent.client.transport.InboundPipeline;
 import org.dent.client.transport.NackException;
 import org.dent.client.transport.OutboundSender;
+import org.dent.client.transport.RateLimiter;
 import org.dent.client.transport.RetryPolicy;
+import org.dent.client.transport.ServerTls;
+import okhttp3.OkHttpClient;
 import org.dent.core.error.DentException;
 import org.dent.core.error.ErrorCode;
 import org.dent.core.error.ErrorPaths;
@@ -115,7 +118,11 @@ public final class BppEngine implements AutoCloseable {
     this.operators = b.operators();
     Signer signer = Signer.builder(Objects.requireNonNull(b.signingKey, "signingKey"), b.subscriberId,
         Objects.requireNonNull(b.uniqueKeyId, "uniqueKeyId")).clock(b.clock).build();
-    this.sender = OutboundSender.builder(signer).retryPolicy(b.callbackRetryPolicy).listener(b.listener).build();
+    OutboundSender.Builder sb = OutboundSender.builder(signer).retryPolicy(b.callbackRetryPolicy).listener(b.listener);
+    if (b.httpClient != null) {
+      sb.httpClient(b.httpClient);
+    }
+    this.sender = sb.build();
     this.executor = b.executor != null ? b.executor : Threads.pool("dent-bpp-handler", b.handlerThreads, 10_000);
     this.callbackExecutor = Threads.pool("dent-bpp-callback", Math.max(4, b.handlerThreads), 10_000);
     this.timer = Executors.newSingleThreadScheduledExecutor(r -> Threads.daemon(r, "dent-bpp-deadlines"));
@@ -125,10 +132,12 @@ public final class BppEngine implements AutoCloseable {
     InboundPipeline pipeline = InboundPipeline.builder(InboundPipeline.Role.BPP, subscriberId, verifier)
         .clock(b.clock).listener(b.listener).executor(executor)
         .validator(b.validator != null ? b.validator : MessageValidator.standard())
+        .rateLimiter(b.ratePerSecond > 0 ? RateLimiter.of(b.ratePerSecond, b.rateBurst, b.clock) : null)
         .handler(new Handler())
         .build();
     this.ownsHost = b.host == null;
-    this.host = ownsHost ? HttpHost.builder().host(b.bindHost).port(b.port).build() : b.host;
+    this.host = ownsHost ? HttpHost.builder().host(b.bindHost).port(b.port).tls(b.tls)
+        .idleTimeout(b.idleTimeout).bodyTimeout(b.bodyTimeout).build() : b.host;
     this.basePath = b.basePath;
     host.mount(basePath, pipeline);
     if (ownsHost) {
@@ -292,9 +301,11 @@ public final class BppEngine implements AutoCloseable {
     }, delay, TimeUnit.MILLISECONDS);
     BecknMessage callback;
     try {
-      String refusal = orderScopeRefusal(request);
+      OrderIds.Named refusal = orderScopeRefusal(request);
       if (refusal != null) {
-        throw BusinessException.orderNotFound(refusal);
+        // exactly what an operator answers for an unknown id: same code, message and pointer
+        throw new BusinessException(ErrorCode.ORDER_NOT_FOUND, "order " + refusal.id() + " not found",
+            List.of(refusal.pointer()));
       }
       callback = operators.route(request.action()).run(request, ctx).withContext(callbackContext.toBuilder()
           .timestamp(now()).build());
@@ -336,14 +347,14 @@ public final class BppEngine implements AutoCloseable {
         : store.callback(key(request));
   }
 
-  /** The order id a request names when that order belongs to another BAP; null when the request may proceed. */
-  private @Nullable String orderScopeRefusal(BecknMessage request) {
-    String orderId = OrderIds.of(request);
-    if (orderId == null) {
+  /** The order a request names when that order belongs to another BAP; null when the request may proceed. */
+  private OrderIds.@Nullable Named orderScopeRefusal(BecknMessage request) {
+    OrderIds.Named named = OrderIds.named(request);
+    if (named == null) {
       return null;
     }
-    OrderOwner owner = owner(orderId);
-    return owner != null && !owner.bapId().equals(request.context().bapId()) ? orderId : null;
+    OrderOwner owner = owner(named.id());
+    return owner != null && !owner.bapId().equals(request.context().bapId()) ? named : null;
   }
 
   private BecknMessage errorCallback(Context context, String code, String message, List<String> paths) {
@@ -436,6 +447,12 @@ public final class BppEngine implements AutoCloseable {
     private DentEventListener listener = DentEventListener.NONE;
     private @Nullable MessageValidator validator;
     private EngineStore store = new InMemoryStore();
+    private double ratePerSecond;
+    private int rateBurst;
+    private @Nullable ServerTls tls;
+    private @Nullable OkHttpClient httpClient;
+    private Duration idleTimeout = Duration.ofSeconds(30);
+    private Duration bodyTimeout = Duration.ofSeconds(20);
 
     private Builder() {}
 
@@ -446,6 +463,34 @@ public final class BppEngine implements AutoCloseable {
      */
     public Builder store(EngineStore store) {
       this.store = Objects.requireNonNull(store, "store");
+      return this;
+    }
+
+    /** Serve the own host over HTTPS with this certificate (default plain HTTP); ignored with {@link #host}. */
+    public Builder tls(@Nullable ServerTls tls) {
+      this.tls = tls;
+      return this;
+    }
+
+    /**
+     * The OkHttp client callbacks are POSTed with (default {@link OutboundSender#defaultHttpClient()}, trusting the
+     * system store); e.g. {@code ClientTls.trustStore(...).apply(OutboundSender.defaultHttpClient())} for BAPs
+     * with certificates of a private CA.
+     */
+    public Builder httpClient(OkHttpClient httpClient) {
+      this.httpClient = Objects.requireNonNull(httpClient, "httpClient");
+      return this;
+    }
+
+    /** A request body of the own host must be complete this long after its headers (default 20 s). */
+    public Builder bodyTimeout(Duration bodyTimeout) {
+      this.bodyTimeout = Objects.requireNonNull(bodyTimeout, "bodyTimeout");
+      return this;
+    }
+
+    /** Connections of the own host idle longer than this are closed (default 30 s). */
+    public Builder idleTimeout(Duration idleTimeout) {
+      this.idleTimeout = Objects.requireNonNull(idleTimeout, "idleTimeout");
       return this;
     }
 
@@ -571,6 +616,20 @@ public final class BppEngine implements AutoCloseable {
     /** Event listener (default none). */
     public Builder listener(DentEventListener listener) {
       this.listener = listener;
+      return this;
+    }
+
+    /**
+     * Limits each BAP (by the subscriber id that signed) to {@code permitsPerSecond} requests per second with bursts
+     * up to {@code burst}, timed by the engine's {@link #clock}; excess requests are answered 503 {@code 40000}
+     * with {@code Retry-After}. Default: no limit.
+     */
+    public Builder rateLimit(double permitsPerSecond, int burst) {
+      if (!(permitsPerSecond > 0) || Double.isInfinite(permitsPerSecond) || burst < 1) {
+        throw new IllegalArgumentException("rate limit needs a positive rate and a burst of at least 1");
+      }
+      this.ratePerSecond = permitsPerSecond;
+      this.rateBurst = burst;
       return this;
     }
 

@@ -15,8 +15,12 @@ import org.dent.core.model.OnStatusCallback;
 import org.dent.core.model.OnSupportCallback;
 import org.dent.core.model.OnTrackCallback;
 import org.dent.core.model.OnUpdateCallback;
+import org.dent.core.model.XInput;
 
-/** Builds error callbacks: the context and {@code error}, no {@code message} (the schema allows that). */
+/**
+ * Builds error callbacks: the context and {@code error}, no {@code message} where the schema allows that (all but
+ * {@code on_rating}, which gets an empty one).
+ */
 final class Callbacks {
   private Callbacks() {}
 
@@ -30,7 +34,9 @@ final class Callbacks {
       case ON_TRACK -> new OnTrackCallback(c, null, null, Map.of());
       case ON_UPDATE -> new OnUpdateCallback(c, null, null, Map.of());
       case ON_CANCEL -> new OnCancelCallback(c, null, null, Map.of());
-      case ON_RATING -> new OnRatingCallback(c, null, null, Map.of());
+      // the core schema requires on_rating's message even when it carries an error
+      case ON_RATING -> new OnRatingCallback(c, new OnRatingCallback.Message((XInput) null), null,
+          Map.of());
       case ON_SUPPORT -> new OnSupportCallback(c, null, null, Map.of());
       default -> throw new IllegalArgumentException("not a callback: " + action);
     };

@@ -25,6 +25,7 @@ import org.dent.core.model.StatusRequest;
 import org.dent.core.model.SupportRequest;
 import org.dent.core.model.TrackRequest;
 import org.dent.core.model.UpdateRequest;
+import org.dent.core.profile.view.ContractModification;
 import org.dent.server.spi.CatalogProvider;
 import org.dent.server.spi.RatingHandler;
 import org.dent.server.spi.RequestContext;
@@ -66,7 +67,8 @@ final class Operators {
       routes.put(Action.CANCEL, (r, c) -> new OnCancelCallback(r.context(),
           reservations.cancel((CancelRequest) r, c)));
     }
-    if (overrides(transfers, TransferHandler.class, "update", UpdateRequest.class)) {
+    if (overrides(transfers, TransferHandler.class, "update", UpdateRequest.class)
+        || overrides(transfers, TransferHandler.class, "modify", ContractModification.class)) {
       routes.put(Action.UPDATE, (r, c) -> new OnUpdateCallback(r.context(), transfers.update((UpdateRequest) r, c)));
     }
     if (overrides(transfers, TransferHandler.class, "status", StatusRequest.class)) {

@@ -18,7 +18,8 @@ import org.dent.core.units.TimeWindow;
  * contracts is at most the usable capacity, and scheduled power is at most the rating in each direction.
  */
 final class AssetBook {
-  final AssetSpec spec;
+  /** Replaced only by {@link #relist} (same physics and site); the derived figures below never change. */
+  volatile AssetSpec spec;
   final BigDecimal sqrtEta;
   final BigDecimal usableKwh;
   final BigDecimal maxChargeKw;
@@ -29,10 +30,15 @@ final class AssetBook {
   final StepLedger discharging = new StepLedger();
   private final Map<String, Contract> live = new LinkedHashMap<>();
   private final List<Contract> changed = new ArrayList<>();
-  /** The asset's catalog item without the per-search figures; built once, racy but idempotent. */
-  volatile org.dent.core.model.@org.jspecify.annotations.Nullable Item offerTemplate;
   /** The store's version of this asset these books reflect; -1: read them from the store first. Under the lock. */
   long version = -1;
+  /** The asset's catalog item without the per-search figures, for the spec it was built from; racy but idempotent. */
+  volatile @org.jspecify.annotations.Nullable OfferTemplate offerTemplate;
+  /** Set by {@link OperatorAdmin} under the lock when the asset is retired, replaced or faulted: nothing more is booked. */
+  boolean closed;
+
+  /** A catalog item built from {@code spec}. */
+  record OfferTemplate(AssetSpec spec, org.dent.core.model.Item item) {}
 
   AssetBook(AssetSpec spec) {
     this.spec = spec;
@@ -49,7 +55,7 @@ final class AssetBook {
 
   /** Reserves {@code kwh} over {@code window} if it fits; caller holds the lock. */
   boolean tryReserve(TimeWindow window, BigDecimal kwh) {
-    if (freeKwh(window).compareTo(kwh) < 0) {
+    if (closed || freeKwh(window).compareTo(kwh) < 0) {
       return false;
     }
     reserved.add(window.start(), window.end(), kwh);
@@ -121,6 +127,20 @@ final class AssetBook {
         bookPower(c.transfer);
       }
     }
+  }
+
+  /** New commercial terms (same physics and site); caller holds the lock. */
+  void relist(AssetSpec newSpec) {
+    if (!newSpec.spec().equals(spec.spec()) || !newSpec.site().equals(spec.site())) {
+      throw new IllegalArgumentException("relist keeps the physics and the site");
+    }
+    spec = newSpec;
+    offerTemplate = null;
+  }
+
+  /** Whether a quote made on {@code quoted} can still be booked here: open, same physics and site. */
+  boolean sells(AssetSpec quoted) {
+    return !closed && quoted.spec().equals(spec.spec()) && quoted.site().equals(spec.site());
   }
 
   boolean hasLive() {

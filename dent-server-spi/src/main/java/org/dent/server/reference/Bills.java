@@ -4,12 +4,14 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.util.Currency;
+import java.util.List;
 import org.dent.core.profile.view.Bill;
 import org.dent.core.units.Energy;
 import org.dent.core.units.EnergyUnit;
 import org.dent.core.units.Money;
 import org.dent.server.spi.BillingHandler;
 import org.dent.server.spi.BillingInput;
+import org.dent.server.spi.CapacitySpan;
 import org.jspecify.annotations.Nullable;
 
 
@@ -38,10 +40,25 @@ final class Bills {
   static Bill compute(BillingHandler billing, AssetSpec asset, BigDecimal reservedKwh, Duration window,
       BigDecimal inKwh, BigDecimal outKwh, @Nullable BigDecimal cancellationFee, @Nullable BigDecimal buyBackKwh,
       boolean chargeContract) {
+    return compute(billing, asset, reservedKwh, window, List.of(new CapacitySpan(kwh(reservedKwh), window)), inKwh,
+        outKwh, cancellationFee, buyBackKwh, chargeContract);
+  }
+
+  /** As above, with the capacity-time of a modified contract ({@link CapacityHistory#spans}). */
+  static Bill compute(BillingHandler billing, AssetSpec asset, BigDecimal reservedKwh, Duration window,
+      List<CapacitySpan> spans, BigDecimal inKwh, BigDecimal outKwh, @Nullable BigDecimal cancellationFee,
+      @Nullable BigDecimal buyBackKwh, boolean chargeContract) {
     Currency c = asset.currency();
     return billing.finalBill(new BillingInput(asset.id(), asset.spec(), asset.pricing(), kwh(reservedKwh), window,
         kwh(inKwh), kwh(outKwh), cancellationFee == null ? null : Money.of(cancellationFee, c),
-        buyBackKwh == null ? null : kwh(buyBackKwh), asset.residual().buyBackPricePerKwh(), chargeContract));
+        buyBackKwh == null ? null : kwh(buyBackKwh), asset.residual().buyBackPricePerKwh(), chargeContract, spans));
+  }
+
+  /** The estimate of a contract whose capacity-time is {@code spans}: energy in = reserved. */
+  static Bill estimate(BillingHandler billing, AssetSpec asset, BigDecimal reservedKwh, Duration window,
+      List<CapacitySpan> spans) {
+    return billing.estimate(new BillingInput(asset.id(), asset.spec(), asset.pricing(), kwh(reservedKwh), window,
+        kwh(reservedKwh), kwh(BigDecimal.ZERO), null, null, null, true, spans));
   }
 
   /** The estimate of a reservation, by {@code billing}: energy in = reserved. */

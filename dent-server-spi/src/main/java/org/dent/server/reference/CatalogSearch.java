@@ -84,7 +84,7 @@ final class CatalogSearch {
         continue;
       }
       sites.putIfAbsent(a.site().id(), location(a.site()));
-      items.add(offer(book, free, window, estimate));
+      items.add(offer(book, a, free, window, estimate));
     }
     Catalog.Builder catalog = Catalog.builder().descriptor(Descriptor.builder().name(state.fleet.providerName())
         .build());
@@ -97,21 +97,23 @@ final class CatalogSearch {
   }
 
   /** The offer of {@code book} for this search: its catalog item template with the search's figures. */
-  private Item offer(AssetBook book, BigDecimal free, TimeWindow window, Bill estimate) {
-    Item template = book.offerTemplate;
-    if (template == null) {
-      AssetSpec a = book.spec;
+  private Item offer(AssetBook book, AssetSpec a, BigDecimal free, TimeWindow window, Bill estimate) {
+    AssetBook.OfferTemplate cached = book.offerTemplate;
+    Item template;
+    if (cached != null && cached.spec() == a) {
+      template = cached.item();
+    } else {
       Site s = a.site();
       template = new StorageOffer(a.id(), state.fleet.providerId(), s.id(),
           new GeoPoint(BigDecimal.valueOf(s.latitude()), BigDecimal.valueOf(s.longitude())), window,
           WireText.exactKwh(free), WireText.exactKwh(a.usableKwh()), estimate.total(), a.spec(), a.pricing(),
           List.of(), Descriptor.builder().name(a.name()).code("battery-storage").build()).toItem();
-      book.offerTemplate = template;
+      book.offerTemplate = new AssetBook.OfferTemplate(a, template);
     }
     return template.toBuilder().time(OrderWire.range(window))
         .quantity(template.quantity().toBuilder().available(OrderWire.measure(WireText.exactKwh(free))).build())
         .price(template.price().toBuilder().estimatedValue(estimate.total().value()).build())
-        .cancellationTerms(OrderWire.cancellationTerms(book.spec, window)).build();
+        .cancellationTerms(OrderWire.cancellationTerms(a, window)).build();
   }
 
   static Location location(Site s) {

@@ -71,6 +71,10 @@ final class Contract {
   /** What the store holds of this contract, and the {@link #fingerprint} it was written at. */
   org.dent.server.store.@Nullable ContractRecord saved;
   private java.util.@Nullable List<Object> savedFingerprint;
+  /** The terms before each modification (pro-rated capacity billing). */
+  final CapacityHistory history = new CapacityHistory();
+  /** ∫ stored energy dt so far, kWh·h (trapezoids over the physics steps): the energy-hours used. */
+  BigDecimal storedKwhHours = ZERO;
 
   Contract(String orderId, String bapId, String transactionId, Terms terms, AssetBook book, Instant now,
       BigDecimal hysteresis, BillingHandler billing) {
@@ -96,6 +100,8 @@ final class Contract {
     Instant limit = to.isBefore(windowEnd) ? to : windowEnd;
     Instant t = steppedTo;
     while (t.isBefore(limit)) {
+      BigDecimal storedBefore = stored;
+      Instant stepFrom = t;
       Transfer tr = transfer;
       if (tr != null && !t.isBefore(tr.start)) {
         if (!transferring(phase)) {
@@ -120,6 +126,9 @@ final class Contract {
         hold(t, segEnd);
         t = segEnd;
       }
+      storedKwhHours = storedKwhHours.add(storedBefore.add(stored).multiply(BigDecimal.valueOf(
+          Duration.between(stepFrom, t).toNanos())).divide(NANOS_PER_HOUR.add(NANOS_PER_HOUR), SCALE,
+          RoundingMode.HALF_EVEN));
       thresholds(t, events);
     }
     steppedTo = limit;
@@ -232,13 +241,20 @@ final class Contract {
     }
     stored = ZERO;
     settlement = new Settlement(WireText.energy(residual), policy.policy(), policy.buyBackPricePerKwh());
-    finalBill = Bills.compute(billing, terms.asset(), terms.energyKwh(), terms.window().duration(), inKwh, outKwh,
-        cancellationFee, buyBackKwh, chargeContract);
+    finalBill = Bills.compute(billing, terms.asset(), terms.energyKwh(), terms.window().duration(),
+        history.spans(terms, null), inKwh, outKwh, cancellationFee, buyBackKwh, chargeContract);
     phase = endPhase;
     steppedTo = at.isAfter(steppedTo) ? at : steppedTo;
     updatedAt = at;
     book.release(this);
     return snapshot(at, null, null);
+  }
+
+  /** Replaces the terms from {@code at} on (a modification); the old ones stay in the {@link #history}. */
+  void modify(Terms next, Instant at) {
+    history.changed(terms, at);
+    terms = next;
+    updatedAt = at;
   }
 
   StorageState idlePhase() {
@@ -273,7 +289,8 @@ final class Contract {
   /** A reading now, with the next {@code seq}. */
   Snapshot snapshot(Instant at, @Nullable Receipt receipt, @Nullable Alert alert) {
     Transfer tr = transfer;
-    Bill bill = finalBill != null ? finalBill : terms.estimate(billing);
+    Bill bill = finalBill != null ? finalBill : Bills.estimate(billing, terms.asset(), terms.energyKwh(),
+        terms.window().duration(), history.spans(terms, null));
     return new Snapshot(orderId, bapId, transactionId, terms, phase, stored, powerKw(), ++seq, at, createdAt,
         updatedAt, tr == null ? null : tr.schedule(), receipt, alert, bill, settlement, cancelledAt,
         cancelReasonId, meters());

@@ -39,6 +39,7 @@ final class ContractCodec {
     ObjectNode s = CODEC.mapper().createObjectNode();
     s.put("v", 1);
     terms(s, c.terms);
+    s.set("assetTerms", assetTerms(c.terms.asset()));
     s.put("phase", c.phase.name());
     s.put("stored", c.stored.toString());
     s.put("in", c.inKwh.toString());
@@ -81,7 +82,7 @@ final class ContractCodec {
   /** A contract of {@code book} as stored (its mutable state set by {@link #restore}). */
   static Contract decode(ContractRecord r, AssetBook book, OperatorState state) {
     JsonNode s = CODEC.mapper().readTree(r.state());
-    Terms terms = terms(s, book.spec, r.windowStart(), r.windowEnd(), r.personal());
+    Terms terms = terms(s, assetTerms(s, book.spec), r.windowStart(), r.windowEnd(), r.personal());
     Contract c = new Contract(r.orderId(), r.bapId(), r.transactionId(), terms, book, r.createdAt(),
         state.hysteresis, state.billing);
     restore(c, r, s);
@@ -132,10 +133,14 @@ final class ContractCodec {
     c.stored(r);
   }
 
-  static QuoteRecord encode(Quote q, Duration purgeAfter) {
+  static QuoteRecord encode(Quote q, Duration purgeAfter, int generation) {
     ObjectNode s = CODEC.mapper().createObjectNode();
     s.put("v", 1);
+    if (generation != 0) {
+      s.put("generation", generation);
+    }
     s.put("asset", q.terms().asset().id());
+    s.set("assetTerms", assetTerms(q.terms().asset()));
     s.put("windowStart", q.terms().window().start().toString());
     s.put("windowEnd", q.terms().window().end().toString());
     terms(s, q.terms());
@@ -150,14 +155,42 @@ final class ContractCodec {
   static @Nullable Quote decode(QuoteRecord r, OperatorState state) {
     JsonNode s = CODEC.mapper().readTree(r.state());
     AssetSpec asset = state.assets.get(s.get("asset").stringValue());
-    if (asset == null) {
-      return null;
+    JsonNode generation = s.get("generation");
+    if (asset == null || (generation == null ? 0 : generation.intValue()) != state.quoteGeneration(asset.id())) {
+      return null; // gone from the fleet, or voided by an admin change since
     }
-    Terms terms = terms(s, asset, Instant.parse(s.get("windowStart").stringValue()),
+    Terms terms = terms(s, assetTerms(s, asset), Instant.parse(s.get("windowStart").stringValue()),
         Instant.parse(s.get("windowEnd").stringValue()), r.personal());
     return new Quote(r.bapId(), r.transactionId(), terms, Bill.from(CODEC.bind(s.get("estimate"),
         Quotation.class)), Duration.parse(s.get("ttl").stringValue()),
         Instant.parse(s.get("expiresAt").stringValue()));
+  }
+
+  private static final java.util.Map<AssetSpec, JsonNode> WRITTEN = new java.util.concurrent.ConcurrentHashMap<>();
+  private static final java.util.Map<JsonNode, AssetSpec> READ = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /**
+   * The asset as the contract or quote was made on (its prices, cancellation and residual terms never change
+   * afterwards, whatever the operator's admin does to the asset): the fleet-file form, cached per asset.
+   */
+  private static JsonNode assetTerms(AssetSpec asset) {
+    if (WRITTEN.size() > 1_000) {
+      WRITTEN.clear();
+    }
+    return WRITTEN.computeIfAbsent(asset, AssetJson::write);
+  }
+
+  /** The stored asset terms, or {@code current} for records written without them. */
+  private static AssetSpec assetTerms(JsonNode s, AssetSpec current) {
+    JsonNode a = s.get("assetTerms");
+    if (a == null || a.isNull()) {
+      return current;
+    }
+    if (READ.size() > 1_000) {
+      READ.clear();
+    }
+    AssetSpec stored = READ.computeIfAbsent(a, AssetJson::parse);
+    return stored.equals(current) ? current : stored;
   }
 
   private static void terms(ObjectNode s, Terms t) {

@@ -64,7 +64,7 @@ final class FleetJson {
         list);
   }
 
-  private static AssetSpec asset(JsonNode a) {
+  static AssetSpec asset(JsonNode a) {
     if (!a.isObject()) {
       throw new IllegalArgumentException("an asset is an object");
     }

@@ -31,13 +31,16 @@ import org.slf4j.LoggerFactory;
 final class OperatorState {
   private static final Logger log = LoggerFactory.getLogger(OperatorState.class);
 
-  final Fleet fleet;
+  /** Replaced (never mutated) by {@link OperatorAdmin}, like {@link #assets} and {@link #books}. */
+  volatile Fleet fleet;
   final Clock clock;
   final double timeScale;
   final Duration telemetryInterval;
   final BigDecimal hysteresis;
-  final Map<String, AssetSpec> assets = new LinkedHashMap<>();
-  final Map<String, AssetBook> books = new LinkedHashMap<>();
+  /** Assets in service by id, catalog order; an unmodifiable map replaced as a whole by {@link OperatorAdmin}. */
+  volatile Map<String, AssetSpec> assets;
+  /** Their books, same keys; replaced as a whole by {@link OperatorAdmin}. */
+  volatile Map<String, AssetBook> books;
   final Map<String, Contract> orders = new ConcurrentHashMap<>();
   final ConcurrentHashMap<String, String> confirmed = new ConcurrentHashMap<>();
   /** Books with live contracts: the simulator visits only these. Changed only under the book's lock. */
@@ -58,10 +61,14 @@ final class OperatorState {
     this.telemetryInterval = simulated(wallTelemetryInterval);
     this.hysteresis = hysteresis;
     this.pushExecutor = pushExecutor;
-    for (AssetSpec a : fleet.assets()) {
-      assets.put(a.id(), a);
-      books.put(a.id(), new AssetBook(a));
+    Map<String, AssetSpec> a = new LinkedHashMap<>();
+    Map<String, AssetBook> b = new LinkedHashMap<>();
+    for (AssetSpec spec : fleet.assets()) {
+      a.put(spec.id(), spec);
+      b.put(spec.id(), new AssetBook(spec));
     }
+    this.assets = java.util.Collections.unmodifiableMap(a);
+    this.books = java.util.Collections.unmodifiableMap(b);
   }
 
   Instant now() {
@@ -262,13 +269,34 @@ final class OperatorState {
 
   /** Stores the latest quote of its transaction. */
   void putQuote(Quote q) {
-    store.putQuote(ContractCodec.encode(q, simulated(q.ttl())));
+    store.putQuote(ContractCodec.encode(q, simulated(q.ttl()), quoteGeneration(q.terms().asset().id())));
   }
 
-  /** The latest quote of a transaction, or null. */
+  /** The latest quote of a transaction, or null (also when its asset left the fleet or was voided since). */
   @Nullable Quote quote(String bapId, String transactionId) {
     QuoteRecord r = store.quote(bapId, transactionId);
     return r == null ? null : ContractCodec.decode(r, this);
+  }
+
+  /**
+   * Outstanding quotes of {@code assetId} are void from now on (the asset changed physically, retired, faulted): a
+   * quote carries the generation of its asset it was made at. Generations are this process's, like every admin
+   * change; a quote made by a process whose admin changed the asset is void for the others too.
+   */
+  void voidQuotes(String assetId) {
+    quoteGenerations.merge(assetId, 1, Integer::sum);
+  }
+
+  /** The generation of {@code assetId}'s quotes: 0 until {@link #voidQuotes}. */
+  int quoteGeneration(String assetId) {
+    return quoteGenerations.getOrDefault(assetId, 0);
+  }
+
+  private final Map<String, Integer> quoteGenerations = new ConcurrentHashMap<>();
+
+  /** Quotes held (tests; -1 when the store cannot count them). */
+  int quoteCount() {
+    return store instanceof org.dent.server.store.InMemoryStore m ? m.quoteCount() : -1;
   }
 
   /** The order confirmed in a transaction, or null. */

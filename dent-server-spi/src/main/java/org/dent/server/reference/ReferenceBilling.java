@@ -14,10 +14,12 @@ import org.dent.core.units.EnergyUnit;
 import org.dent.core.units.Money;
 import org.dent.server.spi.BillingHandler;
 import org.dent.server.spi.BillingInput;
+import org.dent.server.spi.CapacitySpan;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The reference operator's billing: capacity-time (reserved kWh × days × price), energy in and out (metered kWh ×
+ * The reference operator's billing: capacity-time (reserved kWh × days × price, summed over the contract's
+ * {@linkplain BillingInput#capacitySpans capacity spans} when it was modified), energy in and out (metered kWh ×
  * price), the fixed fee, the cancellation fee, a buy-back credit for residual energy, and tax on the charges (never
  * on the credit). Each line is computed exactly and rounded HALF_UP to the currency's fraction digits; tax is the
  * tax rate times the sum of the rounded charge lines, rounded the same way; the total is the exact sum of the lines.
@@ -46,8 +48,12 @@ public final class ReferenceBilling implements BillingHandler {
     List<BillLine> lines = new ArrayList<>();
     if (in.chargeContract()) {
       if (p.models().contains(PricingModel.CAPACITY_TIME)) {
-        BigDecimal exact = in.reserved().in(EnergyUnit.KWH).multiply(price(p.capacityPricePerKwhDay()))
-            .multiply(BigDecimal.valueOf(in.window().getSeconds()));
+        BigDecimal kwhSeconds = BigDecimal.ZERO;
+        for (CapacitySpan span : in.capacitySpans()) {
+          kwhSeconds = kwhSeconds.add(span.reserved().in(EnergyUnit.KWH)
+              .multiply(BigDecimal.valueOf(span.duration().getSeconds())));
+        }
+        BigDecimal exact = kwhSeconds.multiply(price(p.capacityPricePerKwhDay()));
         lines.add(BillLine.of(BillLineKind.CAPACITY_RESERVATION, item,
             Money.of(exact.divide(SECONDS_PER_DAY, digits(c), ROUNDING), c)));
       }

@@ -37,6 +37,8 @@ import org.dent.core.model.TrackRequest;
 import org.dent.core.model.Tracking;
 import org.dent.core.model.UpdateRequest;
 import org.dent.core.model.XInput;
+import org.dent.core.profile.view.ContractModification;
+import org.dent.server.spi.ModificationRequests;
 import org.dent.server.spi.RequestContext;
 import org.dent.server.spi.StorageOperator;
 import org.dent.server.store.InMemoryStore;
@@ -75,6 +77,7 @@ public final class ReferenceOperator implements StorageOperator, AutoCloseable {
   private final Simulator simulator;
   private final ExecutorService pushExecutor;
   private final Duration tickPeriod;
+  private final OperatorAdmin admin;
   private volatile @Nullable SimulationScheduler scheduler;
 
   private ReferenceOperator(Builder b) {
@@ -91,6 +94,7 @@ public final class ReferenceOperator implements StorageOperator, AutoCloseable {
     this.reservations = new Reservations(state);
     this.transfers = new Transfers(state);
     this.simulator = new Simulator(state);
+    this.admin = OperatorAdmin.create(state, b.clock, pushExecutor);
     Duration half = b.telemetryInterval.dividedBy(2);
     this.tickPeriod = half.compareTo(Duration.ofSeconds(1)) < 0 ? half : Duration.ofSeconds(1);
   }
@@ -109,7 +113,21 @@ public final class ReferenceOperator implements StorageOperator, AutoCloseable {
     return this;
   }
 
-  /** The fleet sold. */
+  /**
+   * Sets where the provider's unsolicited {@code on_update}s go (usually {@code engine::pushUpdate}): the cancelled
+   * orders of an asset marked faulted through {@link #admin()}. Optional; same thread and rules as {@link #attach}.
+   */
+  public ReferenceOperator attachUpdates(Consumer<Order> push) {
+    admin.attachUpdates(push);
+    return this;
+  }
+
+  /** Changes the catalog while running: assets, prices, terms, faults, utilisation (audited as {@code java-api}). */
+  public OperatorAdmin admin() {
+    return admin;
+  }
+
+  /** The fleet sold (as the admin API last changed it). */
   public Fleet fleet() {
     return state.fleet;
   }
@@ -201,11 +219,27 @@ public final class ReferenceOperator implements StorageOperator, AutoCloseable {
     if (request.message() == null) {
       throw OrderRequest.invalid("an update names its order", "/message");
     }
+    if (ContractModification.isModification(request.message())) {
+      return modify(ModificationRequests.read(request.message()), context);
+    }
     Transfers.Result r = transfers.update(request.message(), context);
     Snapshot s = r.snapshot();
     List<org.dent.core.model.TagGroup> tags = r.transfer() ? List.of(s.schedule().toTagGroup())
         : OrderWire.readingTags(s);
     return new OnUpdateCallback.Message(OrderWire.contractOrder(state.fleet, s, tags));
+  }
+
+  /**
+   * Grows or shrinks the reserved energy and/or moves the window end (or, before the window, the whole window) of
+   * a live contract, all or nothing under the asset's lock: {@code 40002} when the asset cannot hold the new terms,
+   * {@code 50002} ({@code ABOVE_RESERVED_ENERGY} below the stored energy, {@code OUTSIDE_WINDOW},
+   * {@code OFF_GRANULARITY}), {@code 30013}. Capacity-time is billed pro rata from the change
+   * ({@link CapacityHistory}); the answer is the modified order with its new quote.
+   */
+  @Override
+  public OnUpdateCallback.Message modify(ContractModification modification, RequestContext context) {
+    Snapshot s = transfers.modify(modification, context).snapshot();
+    return new OnUpdateCallback.Message(OrderWire.contractOrder(state.fleet, s, OrderWire.readingTags(s)));
   }
 
   /** The order now, with {@code storage-telemetry} and the scheduled transfer. */
@@ -225,19 +259,43 @@ public final class ReferenceOperator implements StorageOperator, AutoCloseable {
     return new OnTrackCallback.Message(tracking);
   }
 
-  /** Ratings are accepted and not stored. */
+  /** Ratings are accepted and not stored; one naming an order must name one of the BAP's ({@code 30010}). */
   @Override
   public OnRatingCallback.Message rating(RatingRequest request, RequestContext context) {
+    List<org.dent.core.model.Rating> ratings = request.message() == null || request.message().ratings() == null
+        ? List.of() : request.message().ratings();
+    for (int i = 0; i < ratings.size(); i++) {
+      org.dent.core.model.Rating r = ratings.get(i);
+      if (r != null && "Order".equalsIgnoreCase(r.ratingCategory()) && r.id() != null) {
+        state.contract(r.id(), context.bapId(), "/message/ratings/" + i + "/id"); // 30010 unless the BAP's order
+        break;
+      }
+    }
     return new OnRatingCallback.Message((XInput) null);
   }
 
-  /** The fleet's support contacts. */
+  /**
+   * The fleet's support contacts. A {@code ref_id} must name an order of this BAP ({@code 30010} otherwise), so
+   * support answers leak no order ids either.
+   */
   @Override
   public OnSupportCallback.Message support(SupportRequest request, RequestContext context) {
     String ref = request.message() == null || request.message().support() == null ? null
         : request.message().support().refId();
+    if (ref != null) {
+      state.contract(ref, context.bapId(), "/message/support/ref_id"); // 30010 unless the BAP's order
+    }
     return new OnSupportCallback.Message(Support.builder().refId(ref).phone(state.fleet.supportPhone())
         .email(state.fleet.supportEmail()).build());
+  }
+
+  /**
+   * The fleet's utilisation per asset (energy-hours used vs reserved) and the revenue of the bills issued, per
+   * pricing dimension, as of the operator's clock; live contracts are brought up to it first (readings they
+   * produce are pushed as usual). See {@link FleetReport} for the definitions.
+   */
+  public FleetReport fleetReport() {
+    return FleetReports.of(state);
   }
 
   @Override

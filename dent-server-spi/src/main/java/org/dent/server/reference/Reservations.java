@@ -40,6 +40,10 @@ final class Reservations {
     }
     checkWindow(r.asset(), r.window(), now);
     AssetBook book = state.books.get(r.asset().id());
+    if (book == null) { // retired or faulted while this request was read
+      throw new BusinessException(ErrorCode.ITEM_NOT_FOUND, "item " + r.asset().id() + " is no longer offered",
+          List.of("/message/order/items/0/id"));
+    }
     BigDecimal free = state.atomically(book, () -> book.freeKwh(r.window()));
     if (free.signum() <= 0) {
       throw new BusinessException(ErrorCode.CAPACITY_UNAVAILABLE, "no capacity of " + r.asset().id()
@@ -100,6 +104,10 @@ final class Reservations {
         : r.payments(), r.thresholdsGiven() ? r.thresholds() : quoted.thresholds(),
         r.thresholdsGiven() || quoted.thresholdsGiven());
     AssetBook book = state.books.get(terms.asset().id());
+    if (book == null) {
+      throw new BusinessException(ErrorCode.CAPACITY_UNAVAILABLE, "the capacity of " + terms.asset().id()
+          + " is no longer offered", List.of("/message/order/items/0"));
+    }
     String orderId = state.fleet.providerId() + "-ord-" + UUID.randomUUID();
     String key = Quote.key(ctx.bapId(), ctx.transactionId());
     try {
@@ -107,6 +115,10 @@ final class Reservations {
       String other = state.confirmed.get(key);
       if (other != null) {
         return other; // a concurrent confirm of this transaction, here or on another instance, won
+      }
+      if (!book.closed && !book.sells(terms.asset())) {
+        throw new BusinessException(ErrorCode.QUOTE_EXPIRED, "asset " + book.spec.id() + " changed since the quote; "
+            + "select again", List.of("/message/order/quote"));
       }
       if (!book.tryReserve(terms.window(), terms.energyKwh())) {
         throw new BusinessException(ErrorCode.CAPACITY_UNAVAILABLE, "the capacity of " + book.spec.id()

@@ -11,7 +11,6 @@ import java.util.Set;
 import org.dent.core.error.ErrorCode;
 import org.dent.core.model.Fulfillment;
 import org.dent.core.model.Order;
-import org.dent.core.model.Scalar;
 import org.dent.core.model.UpdateRequest;
 import org.dent.core.profile.ProfileException;
 import org.dent.core.profile.ProfileTags;
@@ -24,7 +23,9 @@ import org.dent.core.units.Power;
 import org.dent.core.units.PowerUnit;
 import org.dent.core.units.TimeWindow;
 import org.dent.core.units.WireTime;
+import org.dent.core.profile.view.ContractModification;
 import org.dent.server.spi.BusinessException;
+import org.dent.server.spi.ModificationRequests;
 import org.dent.server.spi.RequestContext;
 import org.jspecify.annotations.Nullable;
 
@@ -77,7 +78,7 @@ final class Transfers {
         return transfer(c, fs.get(i).tags().get(g), path);
       }
     }
-    return modify(c, order, targets);
+    return modify(ModificationRequests.read(m), ctx);
   }
 
   private Result transfer(Contract c, org.dent.core.model.TagGroup group, String path) {
@@ -166,63 +167,49 @@ final class Transfers {
     return new Transfer(req);
   }
 
-  private Result modify(Contract c, Order order, Set<String> targets) {
-    Energy newEnergy = null;
-    if (order.items() != null && !order.items().isEmpty() && order.items().get(0) != null) {
-      var item = order.items().get(0);
-      if (item.id() != null && !item.id().equals(c.terms.asset().id())) {
-        throw new BusinessException(ErrorCode.UPDATE_BEYOND_TARGET, "an update cannot move the contract to item "
-            + item.id(), List.of(ORDER + "/items/0/id"));
-      }
-      Scalar measure = item.quantity() == null || item.quantity().selected() == null ? null
-          : item.quantity().selected().measure();
-      newEnergy = measure == null ? null : OrderRequest.energy(measure, ORDER + "/items/0/quantity/selected/measure");
+  /**
+   * Changes the contract's energy and/or window, all or nothing under the asset's lock: the new terms must pass
+   * {@link #checkModification} and fit the asset's ledger with this contract's own reservation taken out
+   * ({@code 40002} otherwise); on any refusal the ledger and the contract are exactly as before.
+   */
+  Result modify(ContractModification m, RequestContext ctx) {
+    Contract c = state.contract(m.orderId(), ctx.bapId(), ORDER + "/id");
+    if (m.itemId() != null && !m.itemId().equals(c.terms.asset().id())) {
+      throw new BusinessException(ErrorCode.UPDATE_BEYOND_TARGET, "an update cannot move the contract to item "
+          + m.itemId(), List.of(ORDER + "/items/0/id"));
     }
-    TimeWindow newWindow = null;
-    List<Fulfillment> fs = order.fulfillments() == null ? List.of() : order.fulfillments();
-    for (int i = 0; i < fs.size() && newWindow == null; i++) {
-      Fulfillment f = fs.get(i);
-      for (int j = 0; f != null && f.stops() != null && j < f.stops().size() && newWindow == null; j++) {
-        newWindow = OrderRequest.window(f.stops().get(j), ORDER + "/fulfillments/" + i + "/stops/" + j);
-      }
-    }
-    boolean items = targets.contains(ITEMS);
-    boolean fulfillments = targets.contains(FULFILLMENTS);
-    if (!items && newEnergy != null && !newEnergy.equals(c.terms.energy())
-        || !fulfillments && newWindow != null && !newWindow.equals(c.terms.window())) {
-      throw new BusinessException(ErrorCode.UPDATE_BEYOND_TARGET, "the update changes more than "
-          + String.join(",", targets), List.of("/message/update_target"));
-    }
-    if (items && newEnergy == null) {
-      throw OrderRequest.invalid("an order.items update states the new energy", ORDER + "/items");
-    }
-    if (fulfillments && newWindow == null) {
-      throw OrderRequest.invalid("an order.fulfillments update states a new window or a transfer-request",
-          ORDER + "/fulfillments");
-    }
-    Energy energy = items ? newEnergy : null;
-    TimeWindow window = fulfillments ? newWindow : null;
     Instant now = state.now();
     List<Snapshot> events = new ArrayList<>();
-    Snapshot s = state.atomically(c.book, c, () -> {
-      c.advance(now, events);
-      Terms next = c.terms;
-      next = energy == null ? next : next.withEnergy(energy);
-      next = window == null ? next : next.withWindow(window);
-      checkModification(c, next, now);
-      AssetBook book = c.book;
-      book.reserved.add(c.terms.window().start(), c.terms.window().end(), c.terms.energyKwh().negate());
-      if (!book.tryReserve(next.window(), next.energyKwh())) {
-        book.reserved.add(c.terms.window().start(), c.terms.window().end(), c.terms.energyKwh());
-        throw new BusinessException(ErrorCode.CAPACITY_UNAVAILABLE, "the asset cannot hold " + next.energy()
-            + " throughout " + next.window() + "; the contract is unchanged", List.of(ORDER));
-      }
-      c.terms = next;
-      c.updatedAt = now;
-      return c.snapshot(now, null, null);
-    });
-    state.dispatch(events);
+    Snapshot s;
+    try {
+      s = state.atomically(c.book, c, () -> modifyLocked(c, m, now, events));
+    } finally {
+      state.dispatch(events); // readings the catch-up produced are pushed even when the change is refused
+    }
     return new Result(s, false);
+  }
+
+  /** The change itself; caller holds the book's lock. A refusal leaves the terms and the ledger as they were. */
+  private static Snapshot modifyLocked(Contract c, ContractModification m, Instant now, List<Snapshot> events) {
+    c.advance(now, events);
+    try {
+      m.requireWithinTarget(c.terms.energy(), c.terms.window());
+    } catch (org.dent.core.error.DentException e) {
+      throw ModificationRequests.under(e);
+    }
+    Terms next = c.terms;
+    next = m.newEnergy().map(next::withEnergy).orElse(next);
+    next = m.newWindow().map(next::withWindow).orElse(next);
+    checkModification(c, next, now);
+    AssetBook book = c.book;
+    book.reserved.add(c.terms.window().start(), c.terms.window().end(), c.terms.energyKwh().negate());
+    if (!book.tryReserve(next.window(), next.energyKwh())) {
+      book.reserved.add(c.terms.window().start(), c.terms.window().end(), c.terms.energyKwh());
+      throw new BusinessException(ErrorCode.CAPACITY_UNAVAILABLE, "the asset cannot hold " + next.energy()
+          + " throughout " + next.window() + "; the contract is unchanged", List.of(ORDER));
+    }
+    c.modify(next, now);
+    return c.snapshot(now, null, null);
   }
 
   private static void checkModification(Contract c, Terms next, Instant now) {

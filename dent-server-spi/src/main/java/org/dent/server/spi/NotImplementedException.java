@@ -10,4 +10,9 @@ public class NotImplementedException extends BusinessException {
   public NotImplementedException(Action action) {
     super(ErrorCode.NOT_IMPLEMENTED, action.wireName() + " is not offered by this provider");
   }
+
+  /** Part of an action the operator does not offer, e.g. contract modification within {@code update}. */
+  public NotImplementedException(Action action, String what) {
+    super(ErrorCode.NOT_IMPLEMENTED, what + " is not offered by this provider (" + action.wireName() + ")");
+  }
 }

@@ -152,6 +152,11 @@ public final class InMemoryStore implements OperatorStore, EngineStore {
     return quotes.get(bapId + '|' + transactionId);
   }
 
+  /** How many quotes are held (not yet purged). */
+  public int quoteCount() {
+    return quotes.size();
+  }
+
   @Override
   public void purgeQuotes(Instant now) {
     quotes.values().removeIf(q -> q.purgeAt().isBefore(now));

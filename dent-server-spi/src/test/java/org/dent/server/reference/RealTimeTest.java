@@ -36,7 +36,12 @@ class RealTimeTest {
       long slot = Duration.ofMinutes(15).getSeconds();
       Instant start = Instant.ofEpochSecond((simNow.getEpochSecond() / slot + 8) * slot); // 1.75-2 s ahead
       String id = h.book("vv-bess-01", "50", start.toString(), start.plus(Duration.ofHours(8)).toString());
-      h.update("t", "order.fulfillments", Harness.transfer(id, "charge", "20 kWh", "10 kW", start.toString()));
+      // on a loaded machine booking can take longer than those 2 s (2 simulated hours): start the transfer at the
+      // next slot that is still ahead, well inside the 8-hour window
+      Instant next = Instant.ofEpochSecond((op.clock().instant().getEpochSecond() / slot + 2) * slot);
+      Instant transferStart = next.isAfter(start) ? next : start;
+      h.update("t", "order.fulfillments", Harness.transfer(id, "charge", "20 kWh", "10 kW",
+          transferStart.toString()));
       op.startSimulation();
       await().atMost(15, TimeUnit.SECONDS).until(() -> pushes.stream().anyMatch(p -> Alert.in(
           p.order().fulfillments().get(0).tags()).map(Alert::code).filter(Alert.TRANSFER_COMPLETE::equals)
@@ -48,10 +53,11 @@ class RealTimeTest {
           charging.add(p.nanos());
         }
       }
-      // two simulated hours at 1 h/s, a push at least every 200 ms of wall time (ticks every 100 ms)
-      assertThat(charging.size()).isBetween(6, 16);
+      // two simulated hours at 1 h/s with a push every 200 ms of wall time: about ten pushes while charging; the
+      // bounds leave room for a loaded machine (a stalled scheduler would push once or not at all)
+      assertThat(charging.size()).isBetween(4, 30);
       for (int i = 1; i < charging.size(); i++) {
-        assertThat(Duration.ofNanos(charging.get(i) - charging.get(i - 1))).isLessThan(Duration.ofMillis(600));
+        assertThat(Duration.ofNanos(charging.get(i) - charging.get(i - 1))).isLessThan(Duration.ofMillis(1500));
       }
     }
   }

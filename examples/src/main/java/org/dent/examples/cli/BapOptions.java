@@ -4,6 +4,9 @@ import java.net.URI;
 import java.time.Duration;
 import org.dent.client.bap.BppTarget;
 import org.dent.client.bap.DentClient;
+import org.dent.client.transport.ClientTls;
+import org.dent.client.transport.OutboundSender;
+import org.dent.client.transport.TlsException;
 import org.dent.signing.SigningKey;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
@@ -22,7 +25,7 @@ final class BapOptions {
   String ukid;
 
   @Option(names = "--key", required = true, paramLabel = "KEY",
-      description = "This BAP's signing key: base64 (seed, seed+public, PKCS#8), PEM, or @FILE.")
+      description = "This BAP's signing key: base64 (seed, seed+public, PKCS#8), PEM, @FILE or file:FILE, or env:NAME.")
   String key;
 
   @Option(names = "--callback-port", paramLabel = "P", description = "Port of the callback host (default: any).")
@@ -35,13 +38,25 @@ final class BapOptions {
   @Option(names = "--ttl", paramLabel = "SECONDS", defaultValue = "30", description = "How long to await callbacks.")
   int ttlSeconds;
 
+  @Option(names = "--tls-trust", paramLabel = "FILE",
+      description = "PEM CA certificates trusted for HTTPS BPPs, gateway and registry (default: the system store).")
+  java.nio.file.@Nullable Path tlsTrust;
+
   @Option(names = "--json", description = "Print each callback as one line of JSON instead of a summary.")
   boolean json;
 
   DentClient client(CommandSpec spec, @Nullable URI gateway) {
     SigningKey signingKey = KeyInput.read(spec, "--key", key, SigningKey::parse);
     DentClient.Builder b = DentClient.builder().subscriberId(subscriberId).uniqueKeyId(ukid).signingKey(signingKey)
-        .callbackPort(callbackPort).ttl(Duration.ofSeconds(ttlSeconds)).registry(registry);
+        .callbackPort(callbackPort).ttl(Duration.ofSeconds(ttlSeconds));
+    if (tlsTrust != null) {
+      try {
+        b.httpClient(ClientTls.pemCertificates(tlsTrust).apply(OutboundSender.defaultHttpClient()));
+      } catch (TlsException e) {
+        throw usage(spec, "--tls-trust: " + e.getMessage());
+      }
+    }
+    b.registry(registry); // after httpClient: the registry is called through it too
     if (callbackUrl != null) {
       b.callbackUrl(callbackUrl);
     }

@@ -3,14 +3,22 @@ package org.dent.examples.cli;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.dent.client.registry.RegistryClient;
 import org.dent.client.registry.RegistryKeyResolver;
+import org.dent.client.transport.ClientTls;
+import org.dent.client.transport.OutboundSender;
+import org.dent.client.transport.ServerTls;
+import org.dent.client.transport.TlsException;
+import org.dent.signing.KeyFormatException;
+import org.dent.signing.KeySource;
+import okhttp3.OkHttpClient;
 import org.dent.core.error.DentException;
+import org.dent.server.admin.AdminServer;
+import org.dent.server.admin.AdminTokens;
 import org.dent.server.engine.BppEngine;
 import org.dent.server.reference.Fleet;
 import org.dent.server.reference.ReferenceOperator;
@@ -29,11 +37,14 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code dent bpp --port P --registry URL --subscriber-id ID --ukid ID --key KEY [--fleet FILE] [--time-scale N]
- * [--store memory|jdbc:postgresql://…]}: runs the reference storage operator behind a BPP engine, its state in
- * memory or in PostgreSQL (credentials from {@code --store-user/--store-password} or {@code DENT_STORE_USER/
- * DENT_STORE_PASSWORD}, never logged). BAP signatures are checked with keys looked up
- * in the registry (only {@code BAP} subscriptions count); the BPP registers nothing itself: the registry's file
- * must list it. Prints one line {@code bpp ID listening on URL} and runs until killed.
+ * [--store memory|jdbc:postgresql://…] [--rate-limit PER_SECOND --burst N]
+ * [--tls-keystore FILE --tls-password SECRET | --tls-cert FILE --tls-key FILE] [--tls-trust FILE]
+ * [--admin-port P --admin-token-file FILE]}:
+ * runs the reference storage operator behind a BPP engine, its state in memory or in PostgreSQL (credentials from
+ * {@code --store-user/--store-password} or {@code DENT_STORE_USER/DENT_STORE_PASSWORD}, never logged). BAP
+ * signatures are checked with keys looked up in the registry (requests only from {@code BAP} subscriptions, a
+ * gateway header only from a {@code BG}); the BPP registers nothing itself: the registry's file must list it.
+ * Prints one line {@code bpp ID listening on URL} and runs until killed.
  */
 @Command(name = "bpp", mixinStandardHelpOptions = true,
     description = "Run the in-memory reference storage operator (a BPP) until killed.",
@@ -64,12 +75,43 @@ final class BppCommand implements Callable<Integer> {
   String uniqueKeyId;
 
   @Option(names = "--key", required = true, paramLabel = "KEY",
-      description = "Ed25519 signing key: base64 or PEM text, or @FILE holding either.")
+      description = "Ed25519 signing key: base64 or PEM text, @FILE or file:FILE holding either, or env:NAME.")
   String key;
 
   @Option(names = "--fleet", paramLabel = "FILE",
       description = "Fleet JSON file (default: the built-in fleet of four assets around Bengaluru).")
   Path fleet;
+
+  @Option(names = "--tls-keystore", paramLabel = "FILE",
+      description = "Serve HTTPS with this PKCS#12 (or JKS) key store (default: plain HTTP, for local development).")
+  Path tlsKeystore;
+
+  @Option(names = "--tls-password", paramLabel = "SECRET",
+      description = "Password of --tls-keystore: the text, env:NAME or file:FILE (default env:DENT_TLS_PASSWORD).")
+  String tlsPassword;
+
+  @Option(names = "--tls-cert", paramLabel = "FILE",
+      description = "Serve HTTPS with this PEM certificate chain (with --tls-key) instead of a key store.")
+  Path tlsCert;
+
+  @Option(names = "--tls-key", paramLabel = "FILE", description = "Unencrypted PKCS#8 PEM private key of --tls-cert.")
+  Path tlsKey;
+
+  @Option(names = "--tls-trust", paramLabel = "FILE",
+      description = "PEM CA certificates trusted for HTTPS callbacks and the registry (default: the system store).")
+  Path tlsTrust;
+
+  @Option(names = "--admin-port", paramLabel = "P",
+      description = "Also serve the operator admin endpoint on this port (0: a free one); needs --admin-token-file.")
+  Integer adminPort;
+
+  @Option(names = "--admin-host", defaultValue = "127.0.0.1", paramLabel = "H",
+      description = "Address of the admin endpoint (default ${DEFAULT-VALUE}).")
+  String adminHost;
+
+  @Option(names = "--admin-token-file", paramLabel = "FILE",
+      description = "Admin bearer tokens, one 'NAME ROLE sha256:HEX' a line (dent admin-token prints them).")
+  Path adminTokenFile;
 
   @Option(names = "--time-scale", defaultValue = "1", paramLabel = "N",
       description = "Simulated seconds per wall second, e.g. 720 runs an hour in 5 s (default ${DEFAULT-VALUE}).")
@@ -93,9 +135,20 @@ final class BppCommand implements Callable<Integer> {
   /** The environment (tests replace it). */
   java.util.function.Function<String, String> env = System::getenv;
 
+  @Option(names = "--rate-limit", paramLabel = "PER_SECOND",
+      description = "Requests per second each BAP may send; more are answered 503 with Retry-After "
+          + "(default: no limit).")
+  Double rateLimit;
+
+  @Option(names = "--burst", defaultValue = "20", paramLabel = "N",
+      description = "Requests a BAP may send at once before --rate-limit applies (default ${DEFAULT-VALUE}).")
+  int burst;
+
   /** Completes with the running engine once the startup line is printed; lets tests find the port. */
   final CompletableFuture<BppEngine> started = new CompletableFuture<>();
   private final CountDownLatch stop = new CountDownLatch(1);
+  /** The admin endpoint when one runs (tests find its URL here). */
+  volatile AdminServer admin;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   @Override
@@ -105,14 +158,41 @@ final class BppCommand implements Callable<Integer> {
     if (!(timeScale > 0) || Double.isInfinite(timeScale)) {
       return fail(2, "--time-scale must be a positive number", null);
     }
+    if (rateLimit != null && (!(rateLimit > 0) || rateLimit.isInfinite() || burst < 1)) {
+      return fail(2, "--rate-limit must be a positive number and --burst at least 1", null);
+    }
     Fleet assets;
     try {
       assets = fleet == null ? Fleet.defaultFleet() : Fleet.load(fleet);
     } catch (UncheckedIOException | IllegalArgumentException e) {
       return fail(2, "fleet " + fleet + ": " + e.getMessage(), e);
     }
-    RegistryKeyResolver keys = RegistryKeyResolver.builder(RegistryClient.create(registry))
-        .acceptedTypes(Set.of("BAP")).build();
+    ServerTls tls;
+    OkHttpClient http;
+    try {
+      tls = serverTls();
+      http = tlsTrust == null ? OutboundSender.defaultHttpClient()
+          : ClientTls.pemCertificates(tlsTrust).apply(OutboundSender.defaultHttpClient());
+    } catch (TlsException e) {
+      return fail(2, e.getMessage(), e);
+    }
+    AdminTokens adminTokens = null;
+    if (adminPort != null || adminTokenFile != null) {
+      if (adminPort == null || adminTokenFile == null) {
+        return fail(2, "--admin-port and --admin-token-file go together", null);
+      }
+      try {
+        adminTokens = AdminTokens.load(adminTokenFile);
+      } catch (UncheckedIOException | IllegalArgumentException e) {
+        return fail(2, "--admin-token-file: " + e.getMessage(), e);
+      }
+    }
+    RegistryClient.Builder registryClient = RegistryClient.builder(registry);
+    if (tlsTrust != null) {
+      registryClient.httpClient(http); // the registry may be served with a certificate of that CA too
+    }
+    // Roles (BAP signs requests, BG the gateway header) are checked by the engine's pipeline, which says which.
+    RegistryKeyResolver keys = RegistryKeyResolver.builder(registryClient.build()).build();
     Stores stores;
     try {
       stores = openStore();
@@ -125,8 +205,13 @@ final class BppCommand implements Callable<Integer> {
         .store(stores.operator()).build();
     BppEngine engine;
     try {
-      engine = BppEngine.builder().subscriberId(subscriberId).uniqueKeyId(uniqueKeyId).signingKey(signingKey)
-          .keyResolver(keys).operator(operator).bindHost(host).port(port).store(stores.engine()).build();
+      BppEngine.Builder builder = BppEngine.builder().subscriberId(subscriberId).uniqueKeyId(uniqueKeyId)
+          .signingKey(signingKey).keyResolver(keys).operator(operator).bindHost(host).port(port).tls(tls)
+          .httpClient(http).store(stores.engine());
+      if (rateLimit != null) {
+        builder.rateLimit(rateLimit, burst);
+      }
+      engine = builder.build();
     } catch (IllegalStateException | DentException e) {
       operator.close();
       stores.close();
@@ -134,11 +219,29 @@ final class BppCommand implements Callable<Integer> {
     }
     this.openStores = stores;
     operator.attach(engine::pushStatus);
+    operator.attachUpdates(engine::pushUpdate);
+    AdminServer adminServer = null;
+    if (adminTokens != null) {
+      try {
+        adminServer = AdminServer.builder(operator.admin(), adminTokens).host(adminHost).port(adminPort).tls(tls)
+            .build().start();
+      } catch (IllegalStateException e) {
+        engine.close();
+        operator.close();
+        stores.close();
+        this.openStores = null;
+        return fail(1, e.getMessage(), e);
+      }
+      this.admin = adminServer;
+    }
     operator.startSimulation();
     Thread hook = new Thread(() -> shutdown(engine, operator), "dent-bpp-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     try {
       out.println("bpp " + subscriberId + " listening on " + engine.bppUri());
+      if (adminServer != null) {
+        out.println("admin endpoint listening on " + adminServer.baseUrl() + "/admin/");
+      }
       out.flush();
       started.complete(engine);
       stop.await();
@@ -156,6 +259,34 @@ final class BppCommand implements Callable<Integer> {
     return 0;
   }
 
+  private ServerTls serverTls() {
+    if (tlsKeystore != null && (tlsCert != null || tlsKey != null)) {
+      throw new TlsException("give either --tls-keystore or --tls-cert/--tls-key, not both");
+    }
+    if (tlsKeystore != null) {
+      String source = tlsPassword != null ? tlsPassword : "env:DENT_TLS_PASSWORD";
+      char[] password;
+      try {
+        password = KeySource.read(source).toCharArray();
+      } catch (KeyFormatException e) {
+        throw new TlsException("--tls-password: " + e.getMessage());
+      }
+      try {
+        return ServerTls.keyStore(tlsKeystore, password);
+      } finally {
+        java.util.Arrays.fill(password, ' ');
+      }
+    }
+    if (tlsCert != null || tlsKey != null) {
+      if (tlsCert == null || tlsKey == null) {
+        throw new TlsException("--tls-cert and --tls-key go together");
+      }
+      KeySource.warnIfShared(tlsKey);
+      return ServerTls.pem(tlsCert, tlsKey);
+    }
+    return null;
+  }
+
   /** Makes {@link #call()} stop the engine and return 0. */
   void stop() {
     stop.countDown();
@@ -163,6 +294,10 @@ final class BppCommand implements Callable<Integer> {
 
   private void shutdown(BppEngine engine, ReferenceOperator operator) {
     if (closed.compareAndSet(false, true)) {
+      AdminServer a = admin;
+      if (a != null) {
+        a.close();
+      }
       engine.close();
       operator.close();
       Stores s = openStores;

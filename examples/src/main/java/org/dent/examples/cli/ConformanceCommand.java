@@ -40,7 +40,7 @@ final class ConformanceCommand implements Callable<Integer> {
   String ukid;
 
   @Option(names = "--key", required = true, paramLabel = "KEY",
-      description = "The BAP's signing key: base64 (seed, seed+public, PKCS#8), PEM, or @FILE.")
+      description = "The BAP's signing key: base64 (seed, seed+public, PKCS#8), PEM, @FILE or file:FILE, or env:NAME.")
   String key;
 
   @Option(names = "--callback-port", paramLabel = "P", description = "Port for callbacks (default: any free port).")

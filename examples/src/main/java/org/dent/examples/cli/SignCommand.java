@@ -25,7 +25,7 @@ final class SignCommand implements Callable<Integer> {
 
   @Option(names = "--key", required = true, paramLabel = "KEY",
       description = "Ed25519 private key: base64 of a 32-byte seed, 64-byte seed+public key or PKCS#8 DER; "
-          + "or @FILE holding base64 or PEM.")
+          + "@FILE or file:FILE holding base64 or PEM; or env:NAME.")
   String key;
 
   @Option(names = "--subscriber", required = true, paramLabel = "ID", description = "Signer's subscriber_id.")

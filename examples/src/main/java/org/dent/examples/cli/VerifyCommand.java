@@ -29,7 +29,7 @@ final class VerifyCommand implements Callable<Integer> {
   @Spec CommandLine.Model.CommandSpec spec;
 
   @Option(names = "--public-key", required = true, paramLabel = "KEY",
-      description = "Ed25519 public key: base64 of the raw 32 bytes or SPKI DER, or @FILE holding base64 or PEM.")
+      description = "Ed25519 public key: base64 of the raw 32 bytes or SPKI DER, @FILE or file:FILE holding base64 or PEM, or env:NAME.")
   String publicKey;
 
   @Option(names = "--header", required = true, paramLabel = "VALUE",
@@ -48,7 +48,7 @@ final class VerifyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    VerificationKey key = KeyInput.read(spec, "--public-key", publicKey, VerificationKey::parse);
+    VerificationKey key = KeyInput.readPublic(spec, "--public-key", publicKey, VerificationKey::parse);
     if (noTimeCheck && (now != null || skew != null)) {
       throw usage("--no-time-check cannot be combined with --now or --skew");
     }

@@ -10,8 +10,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.Set;
 import org.dent.client.bap.DentClient;
+import org.dent.client.gateway.Gateway;
 import org.dent.client.registry.RegistryClient;
 import org.dent.client.registry.RegistryKeyResolver;
 import org.dent.client.registry.RegistryServer;
@@ -22,9 +22,9 @@ import org.dent.server.reference.ReferenceOperator;
 import org.dent.signing.SigningKey;
 
 /**
- * The demo's network, all in one process on loopback: a registry, three reference BPPs with their own fleets, and
- * BAPs. Every participant has its own key (derived from the seed) and is listed in the registry; every message is
- * signed and goes over real HTTP.
+ * The demo's network, all in one process on loopback: a registry, a gateway, three reference BPPs with their own
+ * fleets, and BAPs. Every participant has its own key (derived from the seed) and is listed in the registry with
+ * its role; every message is signed and goes over real HTTP. BAPs search through the gateway.
  */
 final class DemoNetwork implements AutoCloseable {
   static final String DOMAIN = DentClient.STORAGE_DOMAIN;
@@ -32,7 +32,10 @@ final class DemoNetwork implements AutoCloseable {
   /** One running BPP. */
   record Bpp(String id, String name, BppEngine engine, ReferenceOperator operator) {}
 
+  static final String GATEWAY_ID = "bg.dent.demo";
+
   final RegistryServer registry;
+  final Gateway gateway;
   final List<Bpp> bpps = new ArrayList<>();
   private final List<DentClient> baps = new ArrayList<>();
   private final Random random;
@@ -40,6 +43,10 @@ final class DemoNetwork implements AutoCloseable {
   DemoNetwork(long seed, double timeScale) {
     this.random = new Random(seed);
     this.registry = RegistryServer.ofSubscriptions(List.of()).start();
+    SigningKey gatewayKey = nextKey();
+    this.gateway = Gateway.builder().subscriberId(GATEWAY_ID).uniqueKeyId("k1").signingKey(gatewayKey)
+        .registry(RegistryClient.create(registry.url())).domain(DOMAIN).build();
+    registry.put(subscription(GATEWAY_ID, "BG", gateway.url().toString(), gatewayKey));
     startBpp("bpp.voltvault.demo", Fleet.defaultFleet(), timeScale);
     startBpp("bpp.gridcell.demo", fleet("gridcell-fleet.json"), timeScale);
     startBpp("bpp.sunbank.demo", fleet("sunbank-fleet.json"), timeScale);
@@ -50,8 +57,8 @@ final class DemoNetwork implements AutoCloseable {
     ReferenceOperator operator = ReferenceOperator.builder().fleet(fleet).timeScale(timeScale)
         .telemetryInterval(Duration.ofMillis(500)).build();
     BppEngine engine = BppEngine.builder().subscriberId(id).uniqueKeyId("k1").signingKey(key)
-        .keyResolver(RegistryKeyResolver.builder(RegistryClient.create(registry.url()))
-            .acceptedTypes(Set.of("BAP")).build())
+        // requests from BAPs, the gateway header from the BG: the engine checks each signer's registered role
+        .keyResolver(RegistryKeyResolver.builder(RegistryClient.create(registry.url())).build())
         .operator(operator).build();
     operator.attach(engine::pushStatus);
     operator.startSimulation();
@@ -64,7 +71,7 @@ final class DemoNetwork implements AutoCloseable {
     SigningKey key = nextKey();
     registry.put(subscription(id, "BAP", null, key));
     DentClient client = DentClient.builder().subscriberId(id).uniqueKeyId("k1").signingKey(key)
-        .ttl(Duration.ofSeconds(15)).registry(URI.create(registry.url())).build();
+        .ttl(Duration.ofSeconds(15)).registry(URI.create(registry.url())).gatewayUrl(gateway.url()).build();
     baps.add(client);
     return client;
   }
@@ -103,6 +110,7 @@ final class DemoNetwork implements AutoCloseable {
   @Override
   public void close() {
     baps.forEach(DentClient::close);
+    gateway.close();
     for (Bpp b : bpps) {
       b.operator().close();
       b.engine().close();

@@ -82,8 +82,9 @@ public final class MicrogridDemo {
     try (DemoNetwork net = new DemoNetwork(seed, timeScale)) {
       DentClient bap = net.bap("bap.sunfield.demo");
       say.event("network", Map.of("registry", net.registry.url(), "bpps", net.bpps.stream().map(b -> b.id()).toList(),
-          "bap", bap.subscriberId(), "time_scale", timeScale),
-          "DENT microgrid demo: registry at " + net.registry.url() + ", BPPs " + net.bpps.stream()
+          "bap", bap.subscriberId(), "gateway", net.gateway.url().toString(), "time_scale", timeScale),
+          "DENT microgrid demo: registry at " + net.registry.url() + ", gateway at " + net.gateway.url()
+              + ", BPPs " + net.bpps.stream()
               .map(b -> b.id() + " (" + b.name() + ")").toList() + ", BAP " + bap.subscriberId()
               + "; simulated time runs " + (long) timeScale + "x");
 
@@ -97,7 +98,8 @@ public final class MicrogridDemo {
           + BUDGET.value() + " " + BUDGET.currency());
       StorageRequirement broad = new StorageRequirement(new SearchArea(SITE, new BigDecimal("200")), window, NEED,
           null, null, null);
-      SearchCall search = bap.search(broad.toIntent(), net.bppUrls());
+      // through the gateway, which asks every BPP of the domain; the search ends when the three have answered
+      SearchCall search = bap.search(broad.toIntent(), net.bpps.size());
       List<OnSearchCallback> answers = search.all().get(STEP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
       List<Candidate> candidates = new ArrayList<>();
       for (OnSearchCallback a : answers) {
