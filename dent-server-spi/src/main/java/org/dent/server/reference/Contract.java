@@ -303,7 +303,8 @@ final class Contract {
   List<Object> fingerprint() {
     Transfer tr = transfer;
     return java.util.Arrays.asList(seq, steppedTo, updatedAt, lastTelemetryAt, phase, terms, tr,
-        tr == null ? null : tr.doneKwh, stored, busy, highArmed, lowArmed, cancelledAt);
+        tr == null ? null : tr.doneKwh, stored, busy, highArmed, lowArmed, cancelledAt, history.changes(),
+        storedKwhHours);
   }
 
   /** Whether something changed since {@link #stored} was last called. */

@@ -48,6 +48,19 @@ final class ContractCodec {
     s.put("dischargeLoss", c.dischargeLoss.toString());
     s.put("selfDischarge", c.selfDischarge.toString());
     s.put("boughtBack", c.boughtBack.toString());
+    s.put("storedKwhHours", c.storedKwhHours.toString());
+    List<CapacityHistory.Earlier> earlier = c.history.earlier();
+    if (!earlier.isEmpty()) {
+      ArrayNode h = s.putArray("history");
+      for (CapacityHistory.Earlier e : earlier) {
+        ObjectNode o = h.addObject();
+        o.put("until", e.until().toString());
+        o.put("energy", e.energy().value().toString());
+        o.put("energyUnit", e.energy().unit().name());
+        o.put("windowStart", e.window().start().toString());
+        o.put("windowEnd", e.window().end().toString());
+      }
+    }
     Transfer tr = c.transfer;
     if (tr != null) {
       ObjectNode t = s.putObject("transfer");
@@ -104,6 +117,19 @@ final class ContractCodec {
     c.dischargeLoss = dec(s, "dischargeLoss");
     c.selfDischarge = dec(s, "selfDischarge");
     c.boughtBack = dec(s, "boughtBack");
+    JsonNode kwhHours = s.get("storedKwhHours"); // absent in contracts stored before modification existed
+    c.storedKwhHours = kwhHours == null ? BigDecimal.ZERO.setScale(Contract.SCALE) : dec(s, "storedKwhHours");
+    List<CapacityHistory.Earlier> earlier = new ArrayList<>();
+    JsonNode history = s.get("history");
+    if (history != null) {
+      for (JsonNode e : history) {
+        earlier.add(new CapacityHistory.Earlier(Instant.parse(e.get("until").stringValue()),
+            Energy.of(dec(e, "energy"), EnergyUnit.valueOf(e.get("energyUnit").stringValue())),
+            new TimeWindow(Instant.parse(e.get("windowStart").stringValue()),
+                Instant.parse(e.get("windowEnd").stringValue()))));
+      }
+    }
+    c.history.restore(earlier);
     JsonNode t = s.get("transfer");
     if (t == null || t.isNull()) {
       c.transfer = null;

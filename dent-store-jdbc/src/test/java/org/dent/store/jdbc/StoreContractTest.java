@@ -29,8 +29,10 @@ import org.dent.core.model.StatusRequest;
 import org.dent.core.model.UpdateRequest;
 import org.dent.core.profile.view.Bill;
 import org.dent.core.profile.view.BillLineKind;
+import org.dent.core.profile.view.ContractModification;
 import org.dent.core.profile.view.Telemetry;
 import org.dent.core.testing.MutableClock;
+import org.dent.core.units.Energy;
 import org.dent.server.reference.ReferenceOperator;
 import org.dent.server.store.ContractRecord;
 import org.dent.server.store.EngineStore;
@@ -191,6 +193,19 @@ abstract class StoreContractTest {
           Orders.rc(c, clock.instant())).order();
     }
 
+    /** Grows or shrinks {@code id} to {@code kwh} (update of order.items). */
+    Order resize(String txn, String id, String kwh) {
+      Context c = ctx(Action.UPDATE, txn);
+      return operator.update(new UpdateRequest(c, ContractModification.ofEnergy(id, "vv-bess-01",
+          Energy.ofKwh(kwh)).toMessage()), Orders.rc(c, clock.instant())).order();
+    }
+
+    /** What is granted when asking for all of the asset's 450 kWh over the window. */
+    String free(String start, String end) {
+      return select(UUID.randomUUID().toString(), Orders.order("vv-bess-01", "450", start, end)).items().get(0)
+          .quantity().selected().measure().value();
+    }
+
     Order status(String txn, String id) {
       Context c = ctx(Action.STATUS, txn);
       return operator.status(new StatusRequest(c, new StatusRequest.Message(id)), Orders.rc(c, clock.instant()))
@@ -317,5 +332,130 @@ abstract class StoreContractTest {
             clock.instant())).order().status()).isEqualTo("ACTIVE");
       }
     }
+  }
+
+  static String reserved(Order o) {
+    return o.items().get(0).quantity().selected().measure().value();
+  }
+
+  @Test
+  void aModifiedContractKeepsItsCapacityHistoryAndBillAcrossARebuild() {
+    var store = newStore();
+    MutableClock clock = new MutableClock(T0);
+    Bpp first = new Bpp(clock, store);
+    String txn = UUID.randomUUID().toString();
+    String id = first.book(txn, "vv-bess-01", "100", START, END);
+    // grow before the window, shrink in the middle of it: billed 300 kWh until 14:00, 150 kWh from then
+    assertThat(reserved(first.resize(txn, id, "300"))).isEqualTo("300");
+    clock.advance(Duration.between(clock.instant(), Instant.parse("2026-12-01T14:00:00Z")));
+    assertThat(reserved(first.resize(txn, id, "150"))).isEqualTo("150");
+    Order before = first.status(txn, id);
+    Bill billBefore = Bill.from(before.quote());
+
+    Bpp second = new Bpp(clock, reopen(store));
+    Order after = second.status(txn, id);
+    assertThat(reserved(after)).isEqualTo("150");
+    assertThat(Bill.from(after.quote())).isEqualTo(billBefore);
+    // the ledger holds the shrunk reservation: 450 − 150 free for the rest of the window
+    assertThat(second.free("2026-12-01T14:00:00Z", END)).isEqualTo("300");
+    // pro rata: more than 150 kWh over the whole window would cost, less than 300 kWh
+    Bill flat = Bill.from(new Bpp(clock, newStore()).select(UUID.randomUUID().toString(),
+        Orders.order("vv-bess-01", "150", START, END)).quote());
+    assertThat(new BigDecimal(Bill.from(after.quote()).amount(BillLineKind.CAPACITY_RESERVATION).value()))
+        .isGreaterThan(new BigDecimal(flat.amount(BillLineKind.CAPACITY_RESERVATION).value()));
+
+    // the window ends on the rebuilt operator: the final bill is the pro-rated one
+    clock.advance(Duration.between(clock.instant(), Instant.parse("2026-12-01T19:00:00Z")));
+    second.operator.simulator().advanceTo(clock.instant());
+    Order done = second.status(txn, id);
+    assertThat(done.status()).isEqualTo("COMPLETE");
+    Bill finalBill = Bill.from(done.quote());
+    assertThat(finalBill.amount(BillLineKind.CAPACITY_RESERVATION)).isEqualTo(billBefore.amount(BillLineKind.CAPACITY_RESERVATION));
+    Bpp third = new Bpp(clock, reopen(store));
+    assertThat(Bill.from(third.status(txn, id).quote())).isEqualTo(finalBill);
+  }
+
+  @Test
+  void twoOperatorsSharingTheStoreCannotDoubleBookByModification() throws Exception {
+    var store = newStore();
+    MutableClock clock = new MutableClock(T0);
+    Bpp one = new Bpp(clock, store);
+    Bpp two = new Bpp(clock, reopen(store));
+    String txnA = UUID.randomUUID().toString();
+    String txnB = UUID.randomUUID().toString();
+    String a = one.book(txnA, "vv-bess-01", "200", START, END);
+    String b = two.book(txnB, "vv-bess-01", "200", START, END);
+    // each instance grows into what it last saw free; the second must see the first's growth
+    assertThat(reserved(one.resize(txnA, a, "250"))).isEqualTo("250");
+    assertThatThrownBy(() -> two.resize(txnB, b, "250")).isInstanceOfSatisfying(DentException.class,
+        e -> assertThat(e.code()).isEqualTo("40002"));
+    assertThat(reserved(two.status(txnB, b))).isEqualTo("200");
+    assertThat(reserved(two.resize(txnB, b, "150"))).isEqualTo("150");
+    assertThat(reserved(one.resize(txnA, a, "300"))).isEqualTo("300");
+
+    // concurrently, both instances growing and shrinking both orders: never more than 450 kWh reserved
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    Random r = new Random(9);
+    try {
+      List<Future<?>> runs = new ArrayList<>();
+      for (int i = 0; i < 40; i++) {
+        Bpp via = i % 2 == 0 ? one : two;
+        boolean first = r.nextBoolean();
+        String kwh = String.valueOf(50 + r.nextInt(350));
+        runs.add(pool.submit(() -> {
+          try {
+            via.resize(first ? txnA : txnB, first ? a : b, kwh);
+          } catch (DentException e) {
+            assertThat(e.code()).isEqualTo("40002");
+          }
+          return null;
+        }));
+      }
+      for (Future<?> f : runs) {
+        f.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    List<ContractRecord> live = store.inAsset("vv-bess-01", new BigDecimal("450"), s -> s.liveContracts());
+    BigDecimal total = live.stream().map(ContractRecord::reservedKwh).reduce(BigDecimal.ZERO, BigDecimal::add);
+    assertThat(total).isLessThanOrEqualTo(new BigDecimal("450"));
+    // both instances agree with the store
+    for (Bpp via : List.of(one, two)) {
+      BigDecimal seen = new BigDecimal(reserved(via.status(txnA, a))).add(new BigDecimal(reserved(via.status(txnB,
+          b))));
+      assertThat(seen).isEqualByComparingTo(total);
+    }
+  }
+
+  @Test
+  void theOrdersOfAFaultedAssetStayCancelledAfterARebuild() {
+    var store = newStore();
+    MutableClock clock = new MutableClock(T0);
+    Bpp first = new Bpp(clock, store);
+    Bpp other = new Bpp(clock, reopen(store));
+    String txnA = UUID.randomUUID().toString();
+    String txnB = UUID.randomUUID().toString();
+    String a = first.book(txnA, "vv-bess-01", "100", START, END);
+    String b = other.book(txnB, "vv-bess-01", "200", START, END);
+    assertThat(other.status(txnA, a).status()).isEqualTo("ACTIVE");
+
+    // the fault, on one instance, cancels the orders booked through either
+    assertThat(first.operator.admin().markFaulted("vv-bess-01", "inverter fault"))
+        .containsExactlyInAnyOrder(a, b);
+    List<ContractRecord> stillLive = store.inAsset("vv-bess-01", new BigDecimal("450"), s -> s.liveContracts());
+    assertThat(stillLive).isEmpty();
+    assertThat(other.status(txnA, a).status()).isEqualTo("CANCELLED");
+    assertThat(other.status(txnB, b).status()).isEqualTo("CANCELLED");
+
+    // rebuilt with the asset in its fleet again: the orders are still cancelled and nothing is booked
+    Bpp rebuilt = new Bpp(clock, reopen(store));
+    for (String[] o : new String[][] {{txnA, a}, {txnB, b}}) {
+      Order s = rebuilt.status(o[0], o[1]);
+      assertThat(s.status()).isEqualTo("CANCELLED");
+      assertThat(new BigDecimal(s.quote().price().value())).isNotPositive();
+    }
+    assertThat(rebuilt.free(START, END)).isEqualTo("450");
+    assertThat(other.free(START, END)).isEqualTo("450");
   }
 }
