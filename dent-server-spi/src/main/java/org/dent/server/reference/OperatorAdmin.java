@@ -133,7 +133,7 @@ public final class OperatorAdmin {
     Instant now = state.now();
     List<FleetUtilisation.Asset> out = new ArrayList<>();
     for (AssetBook book : state.books.values()) {
-      out.add(OperatorState.locked(book, () -> {
+      out.add(state.atomically(book, () -> { // as stored: another instance's contracts count
         BigDecimal stored = BigDecimal.ZERO;
         List<Contract> live = book.live();
         for (Contract c : live) {

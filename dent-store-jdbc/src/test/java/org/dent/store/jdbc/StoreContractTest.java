@@ -372,6 +372,10 @@ abstract class StoreContractTest {
     Bill finalBill = Bill.from(done.quote());
     assertThat(finalBill.amount(BillLineKind.CAPACITY_RESERVATION)).isEqualTo(billBefore.amount(BillLineKind.CAPACITY_RESERVATION));
     Bpp third = new Bpp(clock, reopen(store));
+    // the fleet report of an operator that never saw the contract live: same reserved and used energy-hours
+    assertThat(third.operator.fleetReport().assets()).isEqualTo(second.operator.fleetReport().assets());
+    assertThat(third.operator.fleetReport().assets()).filteredOn(a -> a.assetId().equals("vv-bess-01"))
+        .singleElement().satisfies(a -> assertThat(a.contracts()).isEqualTo(1));
     assertThat(Bill.from(third.status(txn, id).quote())).isEqualTo(finalBill);
   }
 
@@ -457,5 +461,30 @@ abstract class StoreContractTest {
     }
     assertThat(rebuilt.free(START, END)).isEqualTo("450");
     assertThat(other.free(START, END)).isEqualTo("450");
+  }
+
+  @Test
+  void aPriceChangeOnOneInstanceNeverReachesAContractOrQuoteReadFromTheStore() {
+    var store = newStore();
+    MutableClock clock = new MutableClock(T0);
+    Bpp one = new Bpp(clock, store);
+    Bpp two = new Bpp(clock, reopen(store));
+    String txn = UUID.randomUUID().toString();
+    String id = two.book(txn, "vv-bess-01", "100", START, END);
+    Bill billed = Bill.from(two.status(txn, id).quote());
+    String quotedTxn = UUID.randomUUID().toString();
+    Order o = Orders.withTerms(Orders.order("vv-bess-01", "50", START, END));
+    two.select(quotedTxn, o);
+    String quoted = two.init(quotedTxn, o).quote().price().value();
+
+    var p = one.operator.admin().asset("vv-bess-01").orElseThrow().pricing();
+    one.operator.admin().changePricing("vv-bess-01", new org.dent.core.profile.view.PricingTerms(p.models(),
+        p.currency(), p.capacityPricePerKwhDay().multiply(BigDecimal.TEN), p.energyInPricePerKwh(),
+        p.energyOutPricePerKwh(), p.fixedFee(), p.taxRate()));
+    // the instance with the new prices reads the contract and the quote made on the old ones: they keep them
+    assertThat(Bill.from(one.status(txn, id).quote())).isEqualTo(billed);
+    assertThat(one.confirm(quotedTxn, o).quote().price().value()).isEqualTo(quoted);
+    String fresh = UUID.randomUUID().toString();
+    assertThat(one.select(fresh, o).quote().price().value()).isNotEqualTo(quoted);
   }
 }
