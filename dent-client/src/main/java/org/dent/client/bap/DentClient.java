@@ -22,6 +22,7 @@ import java.util.function.Consumer;
 import okhttp3.OkHttpClient;
 import java.util.Set;
 import org.dent.client.correlation.Correlator;
+import org.dent.client.correlation.PendingStore;
 import org.dent.client.registry.RegistryClient;
 import org.dent.client.registry.RegistryKeyResolver;
 import org.dent.client.registry.RegistryListener;
@@ -118,7 +119,8 @@ public final class DentClient implements AutoCloseable {
       sb.httpClient(b.httpClient);
     }
     this.sender = sb.build();
-    this.correlator = new Correlator(b.clock, b.listener);
+    this.correlator = new Correlator(b.clock, b.listener, b.pendingStore);
+    correlator.recover(b.recovered);
     this.sendExecutor = Threads.pool("dent-bap-send", b.sendThreads, Integer.MAX_VALUE);
     this.callbackExecutor = Threads.pool("dent-bap-callback", b.callbackThreads, 10_000);
     Verifier verifier = Verifier.builder(Objects.requireNonNull(b.keyResolver, "keyResolver"))
@@ -389,6 +391,8 @@ public final class DentClient implements AutoCloseable {
     private @Nullable MessageValidator validator;
     private int sendThreads = 16;
     private int callbackThreads = 8;
+    private PendingStore pendingStore = PendingStore.none();
+    private java.util.function.Consumer<BecknMessage> recovered = m -> { };
 
     private Builder() {}
 
@@ -416,6 +420,8 @@ public final class DentClient implements AutoCloseable {
       b.validator = validator;
       b.sendThreads = sendThreads;
       b.callbackThreads = callbackThreads;
+      b.pendingStore = pendingStore;
+      b.recovered = recovered;
       return b;
     }
 
@@ -563,6 +569,22 @@ public final class DentClient implements AutoCloseable {
     /** Validator for callbacks (default {@link MessageValidator#standard()}). */
     public Builder validator(MessageValidator validator) {
       this.validator = validator;
+      return this;
+    }
+
+    /**
+     * Where requests awaiting callbacks are recorded (default {@link PendingStore#none()}). A client built again on
+     * the same store (same callback URL) within the requests' ttl takes them over: their callbacks are ACKed and go
+     * to {@link #onRecovered}, and unsolicited updates of their transactions are admitted.
+     */
+    public Builder pendingStore(PendingStore pendingStore) {
+      this.pendingStore = Objects.requireNonNull(pendingStore, "pendingStore");
+      return this;
+    }
+
+    /** Receives callbacks of requests taken over from an earlier run (default: dropped after the ACK). */
+    public Builder onRecovered(java.util.function.Consumer<BecknMessage> recovered) {
+      this.recovered = Objects.requireNonNull(recovered, "recovered");
       return this;
     }
 

@@ -44,7 +44,15 @@ public final class Correlator {
   private final Map<String, CopyOnWriteArrayList<Consumer<BecknMessage>>> subscribers = new ConcurrentHashMap<>();
   private final Map<String, AtomicLong> lastSeq = new ConcurrentHashMap<>();
 
+  private final PendingStore store;
+
   public Correlator(Clock clock, DentEventListener listener) {
+    this(clock, listener, PendingStore.none());
+  }
+
+  /** A correlator that records its pending requests in {@code store} (see {@link #recover}). */
+  public Correlator(Clock clock, DentEventListener listener, PendingStore store) {
+    this.store = Objects.requireNonNull(store);
     this.clock = Objects.requireNonNull(clock);
     this.listener = Objects.requireNonNull(listener);
     this.expired = Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(Duration.ofMinutes(10)).build();
@@ -102,6 +110,34 @@ public final class Correlator {
   /** Forgets a request (its send failed): it will neither complete nor be reported late. */
   public void cancel(String messageId, Action callback) {
     pending.remove(key(messageId, callback));
+    store.remove(messageId, callback);
+  }
+
+  /**
+   * Takes over the requests an earlier run left in the store and that are still within their ttl: their
+   * callbacks are admitted and handed to {@code sink} (nobody holds their futures any more), and unsolicited
+   * updates of their transactions are admitted. Call once, before callbacks arrive.
+   *
+   * @return how many requests were taken over
+   */
+  public int recover(Consumer<BecknMessage> sink) {
+    int n = 0;
+    for (PendingStore.Entry e : store.unexpired(clock.instant())) {
+      Pending p = new Pending(e.messageId(), e.callback(), e.deadline(), e.expectedBppId(), 0) {
+        @Override
+        void deliver(BecknMessage message) {
+          sink.accept(message);
+        }
+
+        @Override
+        void expire() {}
+      };
+      transactions.put(e.transactionId(), Boolean.TRUE);
+      if (pending.putIfAbsent(key(e.messageId(), e.callback()), p) == null) {
+        n++;
+      }
+    }
+    return n;
   }
 
   /**
@@ -141,6 +177,7 @@ public final class Correlator {
       listener.callback(message.action(), messageId, inbound.signer().subscriberId());
       p.deliver(message);
       if (p.expectedCount > 0 && p.received.incrementAndGet() >= p.expectedCount && pending.remove(key, p)) {
+        store.remove(p.messageId, p.callback);
         p.expire();
       }
       return;
@@ -175,6 +212,7 @@ public final class Correlator {
     for (Map.Entry<String, Pending> e : pending.entrySet()) {
       Pending p = e.getValue();
       if (now.isAfter(p.deadline) && pending.remove(e.getKey(), p)) {
+        store.remove(p.messageId, p.callback);
         expired.put(e.getKey(), p.callback);
         if (p.received.get() == 0) {
           listener.timeout(p.callback.request(), p.messageId);
@@ -225,6 +263,7 @@ public final class Correlator {
     if (pending.putIfAbsent(key(p.messageId, p.callback), p) != null) {
       throw new IllegalStateException("message_id " + p.messageId + " is already pending");
     }
+    store.put(new PendingStore.Entry(p.messageId, p.callback, transactionId, p.expectedBppId, p.deadline));
   }
 
   private Instant deadline(Duration ttl) {

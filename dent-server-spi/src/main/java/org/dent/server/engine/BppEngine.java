@@ -4,6 +4,7 @@ import org.dent.client.internal.Threads;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -53,6 +54,11 @@ import org.dent.server.spi.ReservationHandler;
 import org.dent.server.spi.StorageOperator;
 import org.dent.server.spi.SupportHandler;
 import org.dent.server.spi.TransferHandler;
+import org.dent.core.json.DentCodec;
+import org.dent.server.store.EngineStore;
+import org.dent.server.store.InMemoryStore;
+import org.dent.server.store.OrderOwnerRecord;
+import org.dent.server.store.StoredCallback;
 import org.dent.signing.KeyResolver;
 import org.dent.signing.ReplayGuard;
 import org.dent.signing.Signer;
@@ -78,6 +84,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class BppEngine implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(BppEngine.class);
+  private static final DentCodec CODEC = DentCodec.standard();
+  /** How long an answer is kept for a repeated message_id. */
+  private static final Duration KEEP_CALLBACKS = Duration.ofHours(1);
 
   private final String subscriberId;
   private final URI bppUri;
@@ -90,7 +99,10 @@ public final class BppEngine implements AutoCloseable {
   private final ExecutorService executor;
   private final ExecutorService callbackExecutor;
   private final ScheduledExecutorService timer;
-  private final Cache<String, BecknMessage> produced;
+  private final EngineStore store;
+  /** Answers to searches, for duplicates (kept out of the store). */
+  private final Cache<String, StoredCallback> searches = Caffeine.newBuilder().maximumSize(10_000)
+      .expireAfterWrite(Duration.ofMinutes(10)).build();
   private final Map<String, OrderOwner> orders = new ConcurrentHashMap<>();
   private final List<Undelivered> undelivered = new CopyOnWriteArrayList<>();
 
@@ -114,7 +126,7 @@ public final class BppEngine implements AutoCloseable {
     this.executor = b.executor != null ? b.executor : Threads.pool("dent-bpp-handler", b.handlerThreads, 10_000);
     this.callbackExecutor = Threads.pool("dent-bpp-callback", Math.max(4, b.handlerThreads), 10_000);
     this.timer = Executors.newSingleThreadScheduledExecutor(r -> Threads.daemon(r, "dent-bpp-deadlines"));
-    this.produced = Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(Duration.ofHours(1)).build();
+    this.store = b.store;
     Verifier verifier = Verifier.builder(Objects.requireNonNull(b.keyResolver, "keyResolver")).clock(b.clock)
         .replayGuard(ReplayGuard.inMemory(100_000)).build();
     InboundPipeline pipeline = InboundPipeline.builder(InboundPipeline.Role.BPP, subscriberId, verifier)
@@ -132,6 +144,31 @@ public final class BppEngine implements AutoCloseable {
       host.start();
     }
     this.bppUri = b.bppUri != null ? b.bppUri : URI.create(host.baseUrl() + basePath);
+    timer.scheduleWithFixedDelay(() -> {
+      try {
+        store.purge(clock.instant());
+      } catch (RuntimeException e) {
+        log.warn("purging stored callbacks failed: {}", e.getMessage());
+      }
+    }, 1, 1, TimeUnit.MINUTES);
+    List<StoredCallback> pending = store.pending();
+    if (!pending.isEmpty()) {
+      log.info("sending {} callbacks left pending by an earlier run", pending.size());
+      callbackExecutor.execute(() -> pending.forEach(this::resend));
+    }
+  }
+
+  /** Sends a stored callback again, re-dated now and re-signed. */
+  private void resend(StoredCallback stored) {
+    BecknMessage previous;
+    try {
+      previous = CODEC.decode(stored.body());
+    } catch (RuntimeException e) {
+      log.warn("stored callback {} unreadable, dropped: {}", stored.key(), e.getMessage());
+      store.delivered(stored.key());
+      return;
+    }
+    send(previous.withContext(previous.context().toBuilder().timestamp(now()).build()), stored.key(), false);
   }
 
   /** A builder for an engine. */
@@ -161,7 +198,17 @@ public final class BppEngine implements AutoCloseable {
 
   /** The owner of a confirmed order, if this engine confirmed it. */
   public @Nullable OrderOwner owner(String orderId) {
-    return orders.get(orderId);
+    OrderOwner o = orders.get(orderId);
+    if (o != null) {
+      return o;
+    }
+    OrderOwnerRecord r = store.owner(orderId);
+    if (r == null) {
+      return null;
+    }
+    o = new OrderOwner(r.orderId(), r.bapId(), r.bapUri(), r.transactionId(), r.domain());
+    orders.putIfAbsent(orderId, o);
+    return o;
   }
 
   /**
@@ -172,17 +219,19 @@ public final class BppEngine implements AutoCloseable {
    */
   public void pushStatus(Order order) {
     OrderOwner owner = ownerOf(order);
-    send(new OnStatusCallback(pushContext(owner, Action.ON_STATUS), new OnStatusCallback.Message(order)));
+    Context c = pushContext(owner, Action.ON_STATUS);
+    send(new OnStatusCallback(c, new OnStatusCallback.Message(order)), "push|" + c.messageId(), true);
   }
 
   /** As {@link #pushStatus} with {@code on_update}. */
   public void pushUpdate(Order order) {
     OrderOwner owner = ownerOf(order);
-    send(new OnUpdateCallback(pushContext(owner, Action.ON_UPDATE), new OnUpdateCallback.Message(order)));
+    Context c = pushContext(owner, Action.ON_UPDATE);
+    send(new OnUpdateCallback(c, new OnUpdateCallback.Message(order)), "push|" + c.messageId(), true);
   }
 
   private OrderOwner ownerOf(Order order) {
-    OrderOwner owner = order.id() == null ? null : orders.get(order.id());
+    OrderOwner owner = order.id() == null ? null : owner(order.id());
     if (owner == null) {
       throw BusinessException.orderNotFound(String.valueOf(order.id()));
     }
@@ -217,12 +266,11 @@ public final class BppEngine implements AutoCloseable {
 
     @Override
     public void duplicate(InboundMessage message) {
-      BecknMessage previous = produced.getIfPresent(key(message.context()));
+      StoredCallback previous = answerTo(message.context());
       if (previous != null) {
         log.debug("duplicate {} {}: re-sending its callback", message.action().wireName(),
             message.context().messageId());
-        callbackExecutor.execute(() -> send(previous.withContext(previous.context().toBuilder()
-            .timestamp(now()).build())));
+        callbackExecutor.execute(() -> resend(previous));
       }
     }
   }
@@ -230,6 +278,13 @@ public final class BppEngine implements AutoCloseable {
   private void run(InboundMessage inbound) {
     BecknMessage request = inbound.message();
     Context rc = request.context();
+    StoredCallback previous = request.action() == Action.SEARCH ? null : store.callback(key(rc));
+    if (previous != null) {
+      // answered before a restart, or by another instance sharing the store: the same answer again
+      log.debug("repeated {} {}: re-sending its callback", request.action().wireName(), rc.messageId());
+      resend(previous);
+      return;
+    }
     Instant deadline = inbound.receivedAt().plus(InboundPipeline.ttlOf(rc));
     RequestContext ctx = new RequestContext(request.action(), rc.transactionId(), rc.messageId(), rc.bapId(),
         deadline, rc);
@@ -270,11 +325,26 @@ public final class BppEngine implements AutoCloseable {
   private void deliver(BecknMessage callback, Context requestContext) {
     if (callback instanceof OnConfirmCallback c && c.error() == null && c.message() != null
         && c.message().order() != null && c.message().order().id() != null) {
-      orders.putIfAbsent(c.message().order().id(), new OrderOwner(c.message().order().id(), requestContext.bapId(),
-          requestContext.bapUri(), requestContext.transactionId(), String.valueOf(requestContext.domain())));
+      OrderOwner owner = new OrderOwner(c.message().order().id(), requestContext.bapId(),
+          requestContext.bapUri(), requestContext.transactionId(), String.valueOf(requestContext.domain()));
+      store.saveOwner(new OrderOwnerRecord(owner.orderId(), owner.bapId(), owner.bapUri(), owner.transactionId(),
+          owner.domain()));
+      orders.putIfAbsent(owner.orderId(), owner);
     }
-    produced.put(key(requestContext), callback);
-    send(callback);
+    if (callback.action() == Action.ON_SEARCH) {
+      // a catalog is cheap to compute again and stale soon: searches stay out of the store (and its latency)
+      byte[] body = sender.encode(callback);
+      searches.put(key(requestContext), new StoredCallback(key(requestContext), body,
+          clock.instant().plus(KEEP_CALLBACKS)));
+      send(callback, body, key(requestContext), false);
+    } else {
+      send(callback, sender.encode(callback), key(requestContext), true);
+    }
+  }
+
+  private @Nullable StoredCallback answerTo(Context request) {
+    return Action.SEARCH.wireName().equals(request.action()) ? searches.getIfPresent(key(request))
+        : store.callback(key(request));
   }
 
   /** The order a request names when that order belongs to another BAP; null when the request may proceed. */
@@ -283,7 +353,7 @@ public final class BppEngine implements AutoCloseable {
     if (named == null) {
       return null;
     }
-    OrderOwner owner = orders.get(named.id());
+    OrderOwner owner = owner(named.id());
     return owner != null && !owner.bapId().equals(request.context().bapId()) ? named : null;
   }
 
@@ -294,20 +364,38 @@ public final class BppEngine implements AutoCloseable {
     return Callbacks.withError(empty, error);
   }
 
-  private void send(BecknMessage callback) {
+  /**
+   * Sends a callback, first storing it (when {@code save}) so that it is sent again should this process die
+   * before it is delivered; delivered or given up on, it is no longer pending.
+   */
+  private void send(BecknMessage callback, String key, boolean save) {
+    send(callback, sender.encode(callback), key, save);
+  }
+
+  private void send(BecknMessage callback, byte[] body, String key, boolean save) {
     Context c = callback.context();
+    if (save) {
+      store.saveCallback(new StoredCallback(key, body, clock.instant().plus(KEEP_CALLBACKS)));
+    }
     try {
-      sender.send(URI.create(c.bapUri()), callback);
+      sender.send(URI.create(c.bapUri()), callback, body);
     } catch (DentException e) {
       log.warn("callback {} {} to {} not delivered: {}", callback.action().wireName(), c.messageId(), c.bapUri(),
           e.getMessage());
       undelivered.add(new Undelivered(callback.action(), c.messageId(), c.bapUri(), e.getMessage(), clock.instant()));
     }
+    if (!key.startsWith(SEARCH_KEY)) {
+      store.delivered(key);
+    }
   }
 
   private static String key(Context c) {
-    return c.bapId() + '|' + c.action() + '|' + c.messageId();
+    return Action.SEARCH.wireName().equals(c.action()) ? SEARCH_KEY + c.bapId() + '|' + c.messageId()
+        : c.bapId() + '|' + c.action() + '|' + c.messageId();
   }
+
+  /** Keys of search answers, which live in {@link #searches}, not in the store. */
+  private static final String SEARCH_KEY = "search|";
 
 
   /** Stops accepting requests, lets running handlers finish (up to 5 s), then stops. */
@@ -358,6 +446,7 @@ public final class BppEngine implements AutoCloseable {
     private RetryPolicy callbackRetryPolicy = RetryPolicy.DEFAULT;
     private DentEventListener listener = DentEventListener.NONE;
     private @Nullable MessageValidator validator;
+    private EngineStore store = new InMemoryStore();
     private double ratePerSecond;
     private int rateBurst;
     private @Nullable ServerTls tls;
@@ -366,6 +455,16 @@ public final class BppEngine implements AutoCloseable {
     private Duration bodyTimeout = Duration.ofSeconds(20);
 
     private Builder() {}
+
+    /**
+     * Where answers to requests, pending callbacks and order owners are kept (default a new {@link InMemoryStore}).
+     * On a durable store an engine started again sends what an earlier run left undelivered and answers a repeated
+     * message_id as before; engines sharing a store answer each other's repeated requests alike.
+     */
+    public Builder store(EngineStore store) {
+      this.store = Objects.requireNonNull(store, "store");
+      return this;
+    }
 
     /** Serve the own host over HTTPS with this certificate (default plain HTTP); ignored with {@link #host}. */
     public Builder tls(@Nullable ServerTls tls) {

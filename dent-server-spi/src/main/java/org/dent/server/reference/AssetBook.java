@@ -29,6 +29,9 @@ final class AssetBook {
   final StepLedger charging = new StepLedger();
   final StepLedger discharging = new StepLedger();
   private final Map<String, Contract> live = new LinkedHashMap<>();
+  private final List<Contract> changed = new ArrayList<>();
+  /** The store's version of this asset these books reflect; -1: read them from the store first. Under the lock. */
+  long version = -1;
   /** The asset's catalog item without the per-search figures, for the spec it was built from; racy but idempotent. */
   volatile @org.jspecify.annotations.Nullable OfferTemplate offerTemplate;
   /** Set by {@link OperatorAdmin} under the lock when the asset is retired, replaced or faulted: nothing more is booked. */
@@ -77,12 +80,52 @@ final class AssetBook {
 
   void add(Contract c) {
     live.put(c.orderId, c);
+    changed.add(c);
+  }
+
+  /** Contracts added or released since {@link #drainChanged} was last called: they need writing to the store. */
+  List<Contract> drainChanged() {
+    List<Contract> out = new ArrayList<>(changed);
+    changed.clear();
+    return out;
   }
 
   /** Removes an ended contract and its reservation. */
   void release(Contract c) {
+    changed.add(c);
     if (live.remove(c.orderId) != null) {
       reserved.add(c.terms.window().start(), c.terms.window().end(), c.terms.energyKwh().negate());
+    }
+  }
+
+  /** Forgets every contract and booking, before the books are read again from the store. */
+  void reset() {
+    live.clear();
+    changed.clear();
+    reserved.clear();
+    charging.clear();
+    discharging.clear();
+  }
+
+  /** Sets whether {@code c} is live, as read from the store (no booking: see {@link #rebook}). */
+  void restoreLive(Contract c, boolean isLive) {
+    if (isLive) {
+      live.put(c.orderId, c);
+    } else {
+      live.remove(c.orderId);
+    }
+  }
+
+  /** Books the reservations and transfer power of the live contracts again from scratch. */
+  void rebook() {
+    reserved.clear();
+    charging.clear();
+    discharging.clear();
+    for (Contract c : live.values()) {
+      reserved.add(c.terms.window().start(), c.terms.window().end(), c.terms.energyKwh());
+      if (c.transfer != null) {
+        bookPower(c.transfer);
+      }
     }
   }
 

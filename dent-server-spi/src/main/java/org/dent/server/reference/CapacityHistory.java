@@ -16,13 +16,25 @@ import org.jspecify.annotations.Nullable;
  * the new terms. Guarded by the lock of the contract's {@link AssetBook}.
  */
 final class CapacityHistory {
-  private record Earlier(Instant until, Energy energy, TimeWindow window) {}
+  /** Terms {@code energy} over {@code window} were in force until {@code until}. */
+  record Earlier(Instant until, Energy energy, TimeWindow window) {}
 
   private final List<Earlier> earlier = new ArrayList<>();
 
   /** Records that {@code old} stopped being in force at {@code at}. */
   void changed(Terms old, Instant at) {
     earlier.add(new Earlier(at, old.energy(), old.window()));
+  }
+
+  /** The earlier terms, oldest first (for the store). */
+  List<Earlier> earlier() {
+    return List.copyOf(earlier);
+  }
+
+  /** Replaces the earlier terms by {@code stored} (read from the store). */
+  void restore(List<Earlier> stored) {
+    earlier.clear();
+    earlier.addAll(stored);
   }
 
   /** How many modifications the contract had. */

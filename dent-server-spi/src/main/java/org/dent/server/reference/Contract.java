@@ -68,6 +68,9 @@ final class Contract {
   @Nullable Settlement settlement;
   @Nullable Instant cancelledAt;
   @Nullable String cancelReasonId;
+  /** What the store holds of this contract, and the {@link #fingerprint} it was written at. */
+  org.dent.server.store.@Nullable ContractRecord saved;
+  private java.util.@Nullable List<Object> savedFingerprint;
   /** The terms before each modification (pro-rated capacity billing). */
   final CapacityHistory history = new CapacityHistory();
   /** ∫ stored energy dt so far, kWh·h (trapezoids over the physics steps): the energy-hours used. */
@@ -291,6 +294,28 @@ final class Contract {
     return new Snapshot(orderId, bapId, transactionId, terms, phase, stored, powerKw(), ++seq, at, createdAt,
         updatedAt, tr == null ? null : tr.schedule(), receipt, alert, bill, settlement, cancelledAt,
         cancelReasonId, meters());
+  }
+
+  /**
+   * Changes whenever anything stored changes: every change of the meters or physics moves {@code steppedTo}, a
+   * reading moves {@code seq}, a transfer, modification, cancellation or end changes the rest.
+   */
+  List<Object> fingerprint() {
+    Transfer tr = transfer;
+    return java.util.Arrays.asList(seq, steppedTo, updatedAt, lastTelemetryAt, phase, terms, tr,
+        tr == null ? null : tr.doneKwh, stored, busy, highArmed, lowArmed, cancelledAt, history.changes(),
+        storedKwhHours);
+  }
+
+  /** Whether something changed since {@link #stored} was last called. */
+  boolean dirty() {
+    return saved == null || !fingerprint().equals(savedFingerprint);
+  }
+
+  /** Records that the store now holds {@code record} of this contract. */
+  void stored(org.dent.server.store.ContractRecord record) {
+    saved = record;
+    savedFingerprint = fingerprint();
   }
 
   private static Instant min(Instant a, Instant b) {

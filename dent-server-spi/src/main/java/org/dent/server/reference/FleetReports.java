@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import org.dent.server.store.ContractRecord;
 import java.util.Map;
 import java.util.TreeMap;
 import org.dent.core.units.EnergyUnit;
@@ -31,7 +32,21 @@ final class FleetReports {
     Map<String, FleetReport.Revenue> totals = new TreeMap<>();
     for (Map.Entry<AssetBook, List<Contract>> e : byBook.entrySet()) {
       AssetBook book = e.getKey();
-      FleetReport.AssetReport row = OperatorState.locked(book, () -> asset(book, e.getValue(), now, events));
+      // every contract of the asset as stored: booked by another instance or before a restart, live or ended
+      List<ContractRecord> stored = state.store.inAsset(book.spec.id(), book.usableKwh, s -> s.changedSince(-1));
+      FleetReport.AssetReport row = state.atomically(book, null, true, () -> {
+        Map<String, Contract> contracts = new LinkedHashMap<>();
+        for (Contract c : e.getValue()) {
+          contracts.put(c.orderId, c);
+        }
+        for (ContractRecord r : stored) {
+          if (!contracts.containsKey(r.orderId())) {
+            Contract known = state.orders.get(r.orderId());
+            contracts.put(r.orderId(), known != null ? known : ContractCodec.decode(r, book, state));
+          }
+        }
+        return asset(book, new ArrayList<>(contracts.values()), now, events);
+      });
       rows.add(row);
       if (row.revenue().bills() > 0) {
         totals.merge(row.revenue().currency(), row.revenue(), FleetReport.Revenue::plus);

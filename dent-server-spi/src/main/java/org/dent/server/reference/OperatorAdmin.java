@@ -133,7 +133,7 @@ public final class OperatorAdmin {
     Instant now = state.now();
     List<FleetUtilisation.Asset> out = new ArrayList<>();
     for (AssetBook book : state.books.values()) {
-      out.add(OperatorState.locked(book, () -> {
+      out.add(state.atomically(book, () -> { // as stored: another instance's contracts count
         BigDecimal stored = BigDecimal.ZERO;
         List<Contract> live = book.live();
         for (Contract c : live) {
@@ -262,7 +262,8 @@ public final class OperatorAdmin {
       Instant now = state.now();
       List<Snapshot> events = new ArrayList<>();
       List<Snapshot> finals = new ArrayList<>();
-      OperatorState.locked(book, () -> {
+      // through the store: the asset's contracts as stored (another instance's too), each cancellation written
+      state.atomically(book, null, true, () -> {
         book.closed = true;
         for (Contract c : book.live()) {
           c.advance(now, events);
@@ -356,8 +357,9 @@ public final class OperatorAdmin {
   }
 
   /** Closes an asset's book for new reservations, provided nothing is booked on it. */
-  private static void closeIdle(AssetBook book, String what) {
-    OperatorState.locked(book, () -> {
+  private void closeIdle(AssetBook book, String what) {
+    // read from the store: contracts another instance booked on the asset count too
+    shared.state.atomically(book, () -> {
       if (book.hasLive()) {
         throw new AdminException(AdminException.IN_USE, "asset " + book.spec.id() + " has "
             + book.live().size() + " live contract(s): " + what + " until they end");
@@ -401,7 +403,7 @@ public final class OperatorAdmin {
   }
 
   private void dropQuotes(String assetId) {
-    shared.state.quotes.values().removeIf(q -> q.terms().asset().id().equals(assetId));
+    shared.state.voidQuotes(assetId);
   }
 
   private void pushUpdates(List<Snapshot> finals) {

@@ -41,6 +41,8 @@ import org.dent.core.profile.view.ContractModification;
 import org.dent.server.spi.ModificationRequests;
 import org.dent.server.spi.RequestContext;
 import org.dent.server.spi.StorageOperator;
+import org.dent.server.store.InMemoryStore;
+import org.dent.server.store.OperatorStore;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -86,7 +88,8 @@ public final class ReferenceOperator implements StorageOperator, AutoCloseable {
       return t;
     });
     this.state = new OperatorState(Objects.requireNonNull(b.fleet, "fleet"), clock, b.timeScale,
-        b.telemetryInterval, b.hysteresis, pushExecutor, b.billing);
+        b.telemetryInterval, b.hysteresis, pushExecutor, b.billing, b.store);
+    state.load();
     this.catalog = new CatalogSearch(state);
     this.reservations = new Reservations(state);
     this.transfers = new Transfers(state);
@@ -308,8 +311,19 @@ public final class ReferenceOperator implements StorageOperator, AutoCloseable {
     private Duration telemetryInterval = Duration.ofSeconds(4);
     private BigDecimal hysteresis = new BigDecimal("0.02");
     private BillingHandler billing = new ReferenceBilling();
+    private OperatorStore store = new InMemoryStore();
 
     private Builder() {}
+
+    /**
+     * Where contracts, the reservation ledger and quotes are kept (default a new {@link InMemoryStore}). An operator
+     * built on a store that already holds contracts (a restart) carries them on; several operators (one per BPP
+     * instance) may share a {@linkplain OperatorStore#shared() shared} store: capacity is enforced by the store.
+     */
+    public Builder store(OperatorStore store) {
+      this.store = Objects.requireNonNull(store, "store");
+      return this;
+    }
 
     /** How contracts are priced (default {@link ReferenceBilling}). */
     public Builder billing(BillingHandler billing) {

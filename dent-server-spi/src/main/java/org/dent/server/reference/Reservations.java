@@ -44,7 +44,7 @@ final class Reservations {
       throw new BusinessException(ErrorCode.ITEM_NOT_FOUND, "item " + r.asset().id() + " is no longer offered",
           List.of("/message/order/items/0/id"));
     }
-    BigDecimal free = OperatorState.locked(book, () -> book.freeKwh(r.window()));
+    BigDecimal free = state.atomically(book, () -> book.freeKwh(r.window()));
     if (free.signum() <= 0) {
       throw new BusinessException(ErrorCode.CAPACITY_UNAVAILABLE, "no capacity of " + r.asset().id()
           + " is free throughout " + r.window(), List.of("/message/order/items/0"));
@@ -55,23 +55,26 @@ final class Reservations {
     Duration ttl = state.fleet.quoteTtl();
     Quote q = new Quote(ctx.bapId(), ctx.transactionId(), terms, terms.estimate(state.billing), ttl,
         now.plus(state.simulated(ttl)));
-    state.quotes.put(q.key(), q);
+    state.putQuote(q);
     return q;
   }
 
   /** Reserves the transaction's quote atomically; a repeated confirm answers with the order already made. */
   Snapshot confirm(Order order, RequestContext ctx) {
     Instant now = state.now();
-    String key = Quote.key(ctx.bapId(), ctx.transactionId());
-    String existing = state.confirmed.get(key);
+    String existing = state.confirmedOrder(ctx.bapId(), ctx.transactionId());
     if (existing == null) {
       OrderRequest r = OrderRequest.read(order, state.fleet, state.assets);
       checkPayments(r.payments());
-      existing = state.confirmed.computeIfAbsent(key, k -> reserve(r, ctx, now));
+      existing = reserve(r, ctx, now);
     }
-    Contract c = state.orders.get(existing);
+    Contract c = state.find(existing);
+    if (c == null) {
+      throw new BusinessException(ErrorCode.CAPACITY_UNAVAILABLE, "the order of this transaction is gone",
+          List.of("/message/order"));
+    }
     List<Snapshot> events = new ArrayList<>();
-    Snapshot s = OperatorState.locked(c.book, () -> {
+    Snapshot s = state.atomically(c.book, c, () -> {
       c.advance(now, events);
       return c.snapshot(now, null, null);
     });
@@ -80,7 +83,7 @@ final class Reservations {
   }
 
   private String reserve(OrderRequest r, RequestContext ctx, Instant now) {
-    Quote q = state.quotes.get(Quote.key(ctx.bapId(), ctx.transactionId()));
+    Quote q = state.quote(ctx.bapId(), ctx.transactionId());
     if (q == null) {
       throw new BusinessException(ErrorCode.QUOTE_EXPIRED, "no quote for this transaction: select or init first",
           List.of("/message/order"));
@@ -106,7 +109,13 @@ final class Reservations {
           + " is no longer offered", List.of("/message/order/items/0"));
     }
     String orderId = state.fleet.providerId() + "-ord-" + UUID.randomUUID();
-    return OperatorState.locked(book, () -> {
+    String key = Quote.key(ctx.bapId(), ctx.transactionId());
+    try {
+      return state.atomically(book, () -> {
+      String other = state.confirmed.get(key);
+      if (other != null) {
+        return other; // a concurrent confirm of this transaction, here or on another instance, won
+      }
       if (!book.closed && !book.sells(terms.asset())) {
         throw new BusinessException(ErrorCode.QUOTE_EXPIRED, "asset " + book.spec.id() + " changed since the quote; "
             + "select again", List.of("/message/order/quote"));
@@ -121,8 +130,14 @@ final class Reservations {
       book.add(c);
       state.active.add(book);
       state.orders.put(orderId, c);
+      state.confirmed.put(key, orderId);
       return orderId;
-    });
+      });
+    } catch (RuntimeException e) {
+      state.confirmed.remove(key, orderId);
+      state.orders.remove(orderId);
+      throw e;
+    }
   }
 
   /** Cancels under the asset's cancellation terms and settles; the final reading is returned. */
@@ -130,7 +145,7 @@ final class Reservations {
     Instant now = state.now();
     Contract c = state.contract(m == null ? null : m.orderId(), ctx.bapId(), "/message/order_id");
     List<Snapshot> events = new ArrayList<>();
-    Snapshot last = OperatorState.locked(c.book, () -> {
+    Snapshot last = state.atomically(c.book, c, () -> {
       c.advance(now, events);
       CancellationPolicy policy = c.terms.asset().cancellation();
       Optional<BigDecimal> fee = policy.feeAt(c.phase, now, c.terms.window());

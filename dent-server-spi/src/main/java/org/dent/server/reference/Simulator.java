@@ -31,8 +31,8 @@ public final class Simulator {
   /** Runs every live contract up to {@code until} and pushes the resulting readings. */
   public void advanceTo(Instant until) {
     List<Snapshot> events = new ArrayList<>();
-    for (AssetBook book : List.copyOf(state.active)) {
-      OperatorState.locked(book, () -> {
+    for (AssetBook book : state.store.shared() ? List.copyOf(state.books.values()) : List.copyOf(state.active)) {
+      state.atomically(book, null, true, () -> {
         for (Contract c : book.live()) {
           c.advance(until, events);
           if (!c.phase.isFinal() && c.busy
@@ -48,8 +48,7 @@ public final class Simulator {
         return null;
       });
     }
-    state.quotes.values().removeIf(q -> q.expiresAt().plus(state.simulated(q.ttl())).isBefore(until)
-        && !state.confirmed.containsKey(q.key()));
+    state.store.purgeQuotes(until);
     state.dispatch(events);
   }
 }

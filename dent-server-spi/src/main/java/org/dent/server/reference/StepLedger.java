@@ -46,6 +46,11 @@ final class StepLedger {
     merge(end);
   }
 
+  /** Drops every level. */
+  void clear() {
+    steps.clear();
+  }
+
   /** Whether every level is zero. */
   boolean isEmpty() {
     return steps.isEmpty();

@@ -54,7 +54,7 @@ final class Transfers {
     Instant now = state.now();
     Contract c = state.contract(orderId, ctx.bapId(), "/message/order_id");
     List<Snapshot> events = new ArrayList<>();
-    Snapshot s = OperatorState.locked(c.book, () -> {
+    Snapshot s = state.atomically(c.book, c, () -> {
       c.advance(now, events);
       return c.snapshot(now, null, null);
     });
@@ -90,7 +90,7 @@ final class Transfers {
     }
     Instant now = state.now();
     List<Snapshot> events = new ArrayList<>();
-    Snapshot s = OperatorState.locked(c.book, () -> {
+    Snapshot s = state.atomically(c.book, c, () -> {
       c.advance(now, events);
       Transfer tr = check(c, req, now, path);
       c.transfer = tr;
@@ -182,7 +182,7 @@ final class Transfers {
     List<Snapshot> events = new ArrayList<>();
     Snapshot s;
     try {
-      s = OperatorState.locked(c.book, () -> modifyLocked(c, m, now, events));
+      s = state.atomically(c.book, c, () -> modifyLocked(c, m, now, events));
     } finally {
       state.dispatch(events); // readings the catch-up produced are pushed even when the change is refused
     }

@@ -148,7 +148,7 @@ class HostileInputTest {
     Order o = owner.status(target, orderId).get(10, TimeUnit.SECONDS).message().order();
     FleetUtilisation u = operator.admin().utilisation();
     return new Observed(o.status(), o.fulfillments().get(0).state().descriptor().code(), o.quote().price().value(),
-        operator.state().orders.size(), u.utilisation(), operator.state().quotes.size());
+        operator.state().orders.size(), u.utilisation(), operator.state().quoteCount());
   }
 
   record Observed(String status, String state, String price, int contracts, BigDecimal utilisation, int quotes) {}

@@ -22,7 +22,12 @@ import org.dent.server.admin.AdminTokens;
 import org.dent.server.engine.BppEngine;
 import org.dent.server.reference.Fleet;
 import org.dent.server.reference.ReferenceOperator;
+import org.dent.server.store.EngineStore;
+import org.dent.server.store.InMemoryStore;
+import org.dent.server.store.OperatorStore;
 import org.dent.signing.SigningKey;
+import org.dent.store.jdbc.DataKeys;
+import org.dent.store.jdbc.JdbcStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -32,13 +37,14 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code dent bpp --port P --registry URL --subscriber-id ID --ukid ID --key KEY [--fleet FILE] [--time-scale N]
- * [--rate-limit PER_SECOND --burst N]
+ * [--store memory|jdbc:postgresql://…] [--rate-limit PER_SECOND --burst N]
  * [--tls-keystore FILE --tls-password SECRET | --tls-cert FILE --tls-key FILE] [--tls-trust FILE]
  * [--admin-port P --admin-token-file FILE]}:
- * runs the in-memory reference storage operator behind a BPP engine. BAP signatures are checked with keys looked up
- * in the registry (requests only from {@code BAP} subscriptions, a gateway header only from a {@code BG}); the BPP
- * registers nothing itself: the registry's file must list it. Prints one line {@code bpp ID listening on URL} and
- * runs until killed.
+ * runs the reference storage operator behind a BPP engine, its state in memory or in PostgreSQL (credentials from
+ * {@code --store-user/--store-password} or {@code DENT_STORE_USER/DENT_STORE_PASSWORD}, never logged). BAP
+ * signatures are checked with keys looked up in the registry (requests only from {@code BAP} subscriptions, a
+ * gateway header only from a {@code BG}); the BPP registers nothing itself: the registry's file must list it.
+ * Prints one line {@code bpp ID listening on URL} and runs until killed.
  */
 @Command(name = "bpp", mixinStandardHelpOptions = true,
     description = "Run the in-memory reference storage operator (a BPP) until killed.",
@@ -111,6 +117,24 @@ final class BppCommand implements Callable<Integer> {
       description = "Simulated seconds per wall second, e.g. 720 runs an hour in 5 s (default ${DEFAULT-VALUE}).")
   double timeScale;
 
+  @Option(names = "--store", defaultValue = "memory", paramLabel = "STORE",
+      description = "Where orders, reservations, meters, bills and pending callbacks live: memory (default; lost "
+          + "when the process ends) or a PostgreSQL URL jdbc:postgresql://HOST:PORT/DB, which survives restarts and "
+          + "may be shared by several BPP instances. Personal data is encrypted under the keys in DENT_STORE_KEYS "
+          + "(id:base64key,...; first is current) or the file named by DENT_STORE_KEYS_FILE.")
+  String store;
+
+  @Option(names = "--store-user", paramLabel = "USER",
+      description = "Database user (default: environment DENT_STORE_USER).")
+  String storeUser;
+
+  @Option(names = "--store-password", paramLabel = "PASSWORD", arity = "0..1", interactive = true,
+      description = "Database password; without a value it is asked for (default: environment DENT_STORE_PASSWORD).")
+  String storePassword;
+
+  /** The environment (tests replace it). */
+  java.util.function.Function<String, String> env = System::getenv;
+
   @Option(names = "--rate-limit", paramLabel = "PER_SECOND",
       description = "Requests per second each BAP may send; more are answered 503 with Retry-After "
           + "(default: no limit).")
@@ -169,20 +193,31 @@ final class BppCommand implements Callable<Integer> {
     }
     // Roles (BAP signs requests, BG the gateway header) are checked by the engine's pipeline, which says which.
     RegistryKeyResolver keys = RegistryKeyResolver.builder(registryClient.build()).build();
-    ReferenceOperator operator = ReferenceOperator.builder().fleet(assets).timeScale(timeScale).build();
+    Stores stores;
+    try {
+      stores = openStore();
+    } catch (IllegalArgumentException | IllegalStateException | DentException e) {
+      return fail(2, "--store: " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      return fail(1, "--store: cannot open " + store + ": " + e.getClass().getSimpleName(), e);
+    }
+    ReferenceOperator operator = ReferenceOperator.builder().fleet(assets).timeScale(timeScale)
+        .store(stores.operator()).build();
     BppEngine engine;
     try {
       BppEngine.Builder builder = BppEngine.builder().subscriberId(subscriberId).uniqueKeyId(uniqueKeyId)
           .signingKey(signingKey).keyResolver(keys).operator(operator).bindHost(host).port(port).tls(tls)
-          .httpClient(http);
+          .httpClient(http).store(stores.engine());
       if (rateLimit != null) {
         builder.rateLimit(rateLimit, burst);
       }
       engine = builder.build();
     } catch (IllegalStateException | DentException e) {
       operator.close();
+      stores.close();
       return fail(1, "cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);
     }
+    this.openStores = stores;
     operator.attach(engine::pushStatus);
     operator.attachUpdates(engine::pushUpdate);
     AdminServer adminServer = null;
@@ -193,6 +228,8 @@ final class BppCommand implements Callable<Integer> {
       } catch (IllegalStateException e) {
         engine.close();
         operator.close();
+        stores.close();
+        this.openStores = null;
         return fail(1, e.getMessage(), e);
       }
       this.admin = adminServer;
@@ -263,7 +300,45 @@ final class BppCommand implements Callable<Integer> {
       }
       engine.close();
       operator.close();
+      Stores s = openStores;
+      if (s != null) {
+        s.close();
+      }
     }
+  }
+
+  private volatile @org.jspecify.annotations.Nullable Stores openStores;
+
+  /** The operator's and the engine's store, one object for both. */
+  record Stores(OperatorStore operator, EngineStore engine, AutoCloseable closer) {
+    void close() {
+      try {
+        closer.close();
+      } catch (Exception e) {
+        log.warn("closing the store failed: {}", e.getMessage());
+      }
+    }
+  }
+
+  /** {@code memory}, or a PostgreSQL store with credentials from the options or the environment. */
+  Stores openStore() {
+    if ("memory".equals(store)) {
+      InMemoryStore s = new InMemoryStore();
+      return new Stores(s, s, () -> { });
+    }
+    if (!store.startsWith("jdbc:postgresql:")) {
+      throw new IllegalArgumentException("memory or jdbc:postgresql://HOST:PORT/DB, not " + JdbcStore.redact(store));
+    }
+    DataKeys keys = DataKeys.fromEnvironment(env::apply);
+    if (keys == null) {
+      throw new IllegalArgumentException("a PostgreSQL store encrypts personal data: set DENT_STORE_KEYS "
+          + "(id:base64key of 32 bytes, e.g. made with DataKeys.generate) or DENT_STORE_KEYS_FILE");
+    }
+    String user = storeUser != null ? storeUser : env.apply("DENT_STORE_USER");
+    String password = storePassword != null ? storePassword : env.apply("DENT_STORE_PASSWORD");
+    JdbcStore s = JdbcStore.builder().url(store).user(user).password(password).keys(keys).build();
+    log.info("store {} (data keys {})", s, keys);
+    return new Stores(s, s, s);
   }
 
   private int fail(int code, String message, Throwable cause) {
