@@ -32,6 +32,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -55,28 +56,11 @@ final class BppCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
+  @Mixin NodeOptions node;
+
   @Option(names = "--port", defaultValue = "8090", paramLabel = "P",
       description = "Port to listen on; 0 picks a free one (default ${DEFAULT-VALUE}).")
   int port;
-
-  @Option(names = "--host", defaultValue = "127.0.0.1", paramLabel = "H",
-      description = "Address to listen on (default ${DEFAULT-VALUE}).")
-  String host;
-
-  @Option(names = "--registry", required = true, paramLabel = "URL",
-      description = "Registry base URL; BAP keys are looked up with POST URL/lookup.")
-  String registry;
-
-  @Option(names = "--subscriber-id", required = true, paramLabel = "ID", description = "This BPP's subscriber id.")
-  String subscriberId;
-
-  @Option(names = "--ukid", required = true, paramLabel = "ID",
-      description = "The registry's unique key id of the signing key.")
-  String uniqueKeyId;
-
-  @Option(names = "--key", required = true, paramLabel = "KEY",
-      description = "Ed25519 signing key: base64 or PEM text, @FILE or file:FILE holding either, or env:NAME.")
-  String key;
 
   @Option(names = "--fleet", paramLabel = "FILE",
       description = "Fleet JSON file (default: the built-in fleet of four assets around Bengaluru).")
@@ -135,15 +119,6 @@ final class BppCommand implements Callable<Integer> {
   /** The environment (tests replace it). */
   java.util.function.Function<String, String> env = System::getenv;
 
-  @Option(names = "--rate-limit", paramLabel = "PER_SECOND",
-      description = "Requests per second each BAP may send; more are answered 503 with Retry-After "
-          + "(default: no limit).")
-  Double rateLimit;
-
-  @Option(names = "--burst", defaultValue = "20", paramLabel = "N",
-      description = "Requests a BAP may send at once before --rate-limit applies (default ${DEFAULT-VALUE}).")
-  int burst;
-
   /** Completes with the running engine once the startup line is printed; lets tests find the port. */
   final CompletableFuture<BppEngine> started = new CompletableFuture<>();
   private final CountDownLatch stop = new CountDownLatch(1);
@@ -154,12 +129,12 @@ final class BppCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    SigningKey signingKey = KeyInput.read(spec, "--key", key, SigningKey::parse);
+    SigningKey signingKey = node.signingKey(spec);
     if (!(timeScale > 0) || Double.isInfinite(timeScale)) {
       return fail(2, "--time-scale must be a positive number", null);
     }
-    if (rateLimit != null && (!(rateLimit > 0) || rateLimit.isInfinite() || burst < 1)) {
-      return fail(2, "--rate-limit must be a positive number and --burst at least 1", null);
+    if (node.rateLimitProblem() != null) {
+      return fail(2, node.rateLimitProblem(), null);
     }
     Fleet assets;
     try {
@@ -187,7 +162,7 @@ final class BppCommand implements Callable<Integer> {
         return fail(2, "--admin-token-file: " + e.getMessage(), e);
       }
     }
-    RegistryClient.Builder registryClient = RegistryClient.builder(registry);
+    RegistryClient.Builder registryClient = RegistryClient.builder(node.registry);
     if (tlsTrust != null) {
       registryClient.httpClient(http); // the registry may be served with a certificate of that CA too
     }
@@ -205,17 +180,17 @@ final class BppCommand implements Callable<Integer> {
         .store(stores.operator()).build();
     BppEngine engine;
     try {
-      BppEngine.Builder builder = BppEngine.builder().subscriberId(subscriberId).uniqueKeyId(uniqueKeyId)
-          .signingKey(signingKey).keyResolver(keys).operator(operator).bindHost(host).port(port).tls(tls)
+      BppEngine.Builder builder = BppEngine.builder().subscriberId(node.subscriberId).uniqueKeyId(node.uniqueKeyId)
+          .signingKey(signingKey).keyResolver(keys).operator(operator).bindHost(node.host).port(port).tls(tls)
           .httpClient(http).store(stores.engine());
-      if (rateLimit != null) {
-        builder.rateLimit(rateLimit, burst);
+      if (node.rateLimit != null) {
+        builder.rateLimit(node.rateLimit, node.burst);
       }
       engine = builder.build();
     } catch (IllegalStateException | DentException e) {
       operator.close();
       stores.close();
-      return fail(1, "cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);
+      return fail(1, "cannot listen on " + node.host + ":" + port + ": " + e.getMessage(), e);
     }
     this.openStores = stores;
     operator.attach(engine::pushStatus);
@@ -238,7 +213,7 @@ final class BppCommand implements Callable<Integer> {
     Thread hook = new Thread(() -> shutdown(engine, operator), "dent-bpp-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     try {
-      out.println("bpp " + subscriberId + " listening on " + engine.bppUri());
+      out.println("bpp " + node.subscriberId + " listening on " + engine.bppUri());
       if (adminServer != null) {
         out.println("admin endpoint listening on " + adminServer.baseUrl() + "/admin/");
       }
@@ -254,7 +229,7 @@ final class BppCommand implements Callable<Integer> {
       } catch (IllegalStateException shuttingDown) {
         // the hook is running or has run: nothing to undo
       }
-      log.info("bpp {} stopped", subscriberId);
+      log.info("bpp {} stopped", node.subscriberId);
     }
     return 0;
   }

@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -33,41 +34,15 @@ final class GatewayCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
+  @Mixin NodeOptions node;
+
   @Option(names = "--port", defaultValue = "8089", paramLabel = "P",
       description = "Port to listen on; 0 picks a free one (default ${DEFAULT-VALUE}).")
   int port;
 
-  @Option(names = "--host", defaultValue = "127.0.0.1", paramLabel = "H",
-      description = "Address to listen on (default ${DEFAULT-VALUE}).")
-  String host;
-
-  @Option(names = "--registry", required = true, paramLabel = "URL",
-      description = "Registry base URL: BAP keys and BPPs are looked up with POST URL/lookup.")
-  String registry;
-
-  @Option(names = "--subscriber-id", required = true, paramLabel = "ID",
-      description = "This gateway's subscriber id (registered as BG).")
-  String subscriberId;
-
-  @Option(names = "--ukid", required = true, paramLabel = "ID",
-      description = "The registry's unique key id of the signing key.")
-  String uniqueKeyId;
-
-  @Option(names = "--key", required = true, paramLabel = "KEY",
-      description = "Ed25519 signing key: base64 or PEM text, or @FILE holding either.")
-  String key;
-
   @Option(names = "--domain", defaultValue = "dent:energy-storage:0.1.0", paramLabel = "D",
       description = "The only domain served (default ${DEFAULT-VALUE}).")
   String domain;
-
-  @Option(names = "--rate-limit", paramLabel = "PER_SECOND",
-      description = "Searches per second each BAP may send (default: no limit).")
-  Double rateLimit;
-
-  @Option(names = "--burst", defaultValue = "20", paramLabel = "N",
-      description = "Searches a BAP may send at once before --rate-limit applies (default ${DEFAULT-VALUE}).")
-  int burst;
 
   /** Completes with the running gateway once the startup line is printed; lets tests find the port. */
   final CompletableFuture<Gateway> started = new CompletableFuture<>();
@@ -77,29 +52,30 @@ final class GatewayCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    SigningKey signingKey = KeyInput.read(spec, "--key", key, SigningKey::parse);
-    if (rateLimit != null && (!(rateLimit > 0) || rateLimit.isInfinite() || burst < 1)) {
-      return fail(2, "--rate-limit must be a positive number and --burst at least 1", null);
+    SigningKey signingKey = node.signingKey(spec);
+    if (node.rateLimitProblem() != null) {
+      return fail(2, node.rateLimitProblem(), null);
     }
     RegistryClient registryClient;
     try {
-      registryClient = RegistryClient.create(registry);
+      registryClient = RegistryClient.create(node.registry);
     } catch (IllegalArgumentException e) {
       return fail(2, e.getMessage(), e);
     }
     Gateway gateway;
     try {
-      gateway = Gateway.builder().subscriberId(subscriberId).uniqueKeyId(uniqueKeyId).signingKey(signingKey)
-          .registry(registryClient).domain(domain).bindHost(host).port(port)
-          .rateLimiter(rateLimit == null ? null : RateLimiter.of(rateLimit, burst, java.time.Clock.systemUTC()))
+      gateway = Gateway.builder().subscriberId(node.subscriberId).uniqueKeyId(node.uniqueKeyId)
+          .signingKey(signingKey).registry(registryClient).domain(domain).bindHost(node.host).port(port)
+          .rateLimiter(node.rateLimit == null ? null
+              : RateLimiter.of(node.rateLimit, node.burst, java.time.Clock.systemUTC()))
           .build();
     } catch (IllegalStateException | DentException e) {
-      return fail(1, "cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);
+      return fail(1, "cannot listen on " + node.host + ":" + port + ": " + e.getMessage(), e);
     }
     Thread hook = new Thread(() -> shutdown(gateway), "dent-gateway-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     try {
-      out.println("gateway " + subscriberId + " listening on " + gateway.url());
+      out.println("gateway " + node.subscriberId + " listening on " + gateway.url());
       out.flush();
       started.complete(gateway);
       stop.await();
@@ -112,7 +88,7 @@ final class GatewayCommand implements Callable<Integer> {
       } catch (IllegalStateException shuttingDown) {
         // the hook is running or has run: nothing to undo
       }
-      log.info("gateway {} stopped", subscriberId);
+      log.info("gateway {} stopped", node.subscriberId);
     }
     return 0;
   }
