@@ -24,7 +24,6 @@ import org.dent.core.model.OnStatusCallback;
 import org.dent.core.model.Order;
 import org.dent.core.model.Rating;
 import org.dent.core.model.Support;
-import org.dent.core.profile.StorageProfile;
 import org.dent.core.profile.view.Alert;
 import org.dent.core.profile.view.GeoPoint;
 import org.dent.core.profile.view.SearchArea;
@@ -35,8 +34,6 @@ import org.dent.core.units.Energy;
 import org.dent.core.units.Money;
 import org.dent.core.units.TimeWindow;
 import org.dent.server.engine.BppEngine;
-import org.dent.signing.SigningKey;
-import org.dent.signing.StaticKeyResolver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,9 +47,7 @@ class LoopbackTest {
   static final String START = "2026-12-01T10:00:00Z";
   static final String END = "2026-12-01T18:00:00Z";
   final MutableClock clock = new MutableClock(Instant.parse("2026-11-30T09:00:00Z"));
-  final SigningKey bapKey = SigningKey.generate();
-  final SigningKey otherKey = SigningKey.generate();
-  final SigningKey bppKey = SigningKey.generate();
+  LoopbackNet net;
   ReferenceOperator operator;
   BppEngine engine;
   DentClient client;
@@ -61,28 +56,16 @@ class LoopbackTest {
 
   @BeforeEach
   void start() {
-    StaticKeyResolver keys = StaticKeyResolver.builder().add("bap.microgrid.example", "k1", bapKey.publicKey())
-        .add("bap.other.example", "k1", otherKey.publicKey()).add("bpp.voltvault.example", "k1",
-        bppKey.publicKey()).build();
-    operator = ReferenceOperator.builder().clock(clock).build();
-    engine = BppEngine.builder().subscriberId("bpp.voltvault.example").uniqueKeyId("k1").signingKey(bppKey)
-        .keyResolver(keys).operator(operator).clock(clock).build();
-    operator.attach(engine::pushStatus);
-    client = client("bap.microgrid.example", bapKey, keys);
-    other = client("bap.other.example", otherKey, keys);
-  }
-
-  DentClient client(String id, SigningKey key, StaticKeyResolver keys) {
-    return DentClient.builder().subscriberId(id).uniqueKeyId("k1").signingKey(key).keyResolver(keys).clock(clock)
-        .domain(StorageProfile.DOMAIN).ttl(Duration.ofSeconds(30)).build();
+    net = new LoopbackNet(clock, "bap.microgrid.example", "bap.other.example");
+    operator = net.operator;
+    engine = net.engine;
+    client = net.owner;
+    other = net.other;
   }
 
   @AfterEach
   void stop() {
-    client.close();
-    other.close();
-    engine.close();
-    operator.close();
+    net.close();
   }
 
   static <T extends BecknMessage> T valid(T m) {

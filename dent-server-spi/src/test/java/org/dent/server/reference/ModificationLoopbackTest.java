@@ -22,7 +22,6 @@ import org.dent.core.model.BecknMessage;
 import org.dent.core.model.OnUpdateCallback;
 import org.dent.core.model.Order;
 import org.dent.core.model.UpdateRequest;
-import org.dent.core.profile.StorageProfile;
 import org.dent.core.profile.view.Bill;
 import org.dent.core.profile.view.BillLineKind;
 import org.dent.core.profile.view.ContractModification;
@@ -32,8 +31,6 @@ import org.dent.core.testing.MutableClock;
 import org.dent.core.units.Energy;
 import org.dent.core.units.TimeWindow;
 import org.dent.server.engine.BppEngine;
-import org.dent.signing.SigningKey;
-import org.dent.signing.StaticKeyResolver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,9 +45,7 @@ class ModificationLoopbackTest {
   static final String START = "2026-12-01T10:00:00Z";
   static final String END = "2026-12-01T18:00:00Z";
   final MutableClock clock = new MutableClock(Instant.parse("2026-11-30T09:00:00Z"));
-  final SigningKey bapKey = SigningKey.generate();
-  final SigningKey otherKey = SigningKey.generate();
-  final SigningKey bppKey = SigningKey.generate();
+  LoopbackNet net;
   ReferenceOperator operator;
   BppEngine engine;
   DentClient client;
@@ -58,28 +53,16 @@ class ModificationLoopbackTest {
 
   @BeforeEach
   void start() {
-    StaticKeyResolver keys = StaticKeyResolver.builder().add("bap.microgrid.example", "k1", bapKey.publicKey())
-        .add("bap.other.example", "k1", otherKey.publicKey()).add("bpp.voltvault.example", "k1",
-        bppKey.publicKey()).build();
-    operator = ReferenceOperator.builder().clock(clock).build();
-    engine = BppEngine.builder().subscriberId("bpp.voltvault.example").uniqueKeyId("k1").signingKey(bppKey)
-        .keyResolver(keys).operator(operator).clock(clock).build();
-    operator.attach(engine::pushStatus);
-    client = client("bap.microgrid.example", bapKey, keys);
-    other = client("bap.other.example", otherKey, keys);
-  }
-
-  DentClient client(String id, SigningKey key, StaticKeyResolver keys) {
-    return DentClient.builder().subscriberId(id).uniqueKeyId("k1").signingKey(key).keyResolver(keys).clock(clock)
-        .domain(StorageProfile.DOMAIN).ttl(Duration.ofSeconds(30)).build();
+    net = new LoopbackNet(clock, "bap.microgrid.example", "bap.other.example");
+    operator = net.operator;
+    engine = net.engine;
+    client = net.owner;
+    other = net.other;
   }
 
   @AfterEach
   void stop() {
-    client.close();
-    other.close();
-    engine.close();
-    operator.close();
+    net.close();
   }
 
   /** A booked order: the transaction it was confirmed in and its id. */

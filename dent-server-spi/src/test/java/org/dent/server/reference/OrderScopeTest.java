@@ -3,7 +3,6 @@ package org.dent.server.reference;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +19,6 @@ import org.dent.core.model.OnSearchCallback;
 import org.dent.core.model.Order;
 import org.dent.core.model.Rating;
 import org.dent.core.model.Support;
-import org.dent.core.profile.StorageProfile;
 import org.dent.core.profile.view.GeoPoint;
 import org.dent.core.profile.view.SearchArea;
 import org.dent.core.profile.view.StorageRequirement;
@@ -29,8 +27,6 @@ import org.dent.core.units.Energy;
 import org.dent.core.units.Money;
 import org.dent.core.units.TimeWindow;
 import org.dent.server.engine.BppEngine;
-import org.dent.signing.SigningKey;
-import org.dent.signing.StaticKeyResolver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,9 +40,7 @@ class OrderScopeTest {
   static final String START = "2026-12-01T10:00:00Z";
   static final String END = "2026-12-01T18:00:00Z";
   final MutableClock clock = new MutableClock(Instant.parse("2026-11-30T09:00:00Z"));
-  final SigningKey ownerKey = SigningKey.generate();
-  final SigningKey otherKey = SigningKey.generate();
-  final SigningKey bppKey = SigningKey.generate();
+  LoopbackNet net;
   ReferenceOperator operator;
   BppEngine engine;
   DentClient owner;
@@ -54,28 +48,16 @@ class OrderScopeTest {
 
   @BeforeEach
   void start() {
-    StaticKeyResolver keys = StaticKeyResolver.builder()
-        .add("bap.owner.example", "k1", ownerKey.publicKey(), "BAP")
-        .add("bap.other.example", "k1", otherKey.publicKey(), "BAP")
-        .add("bpp.voltvault.example", "k1", bppKey.publicKey(), "BPP").build();
-    operator = ReferenceOperator.builder().clock(clock).build();
-    engine = BppEngine.builder().subscriberId("bpp.voltvault.example").uniqueKeyId("k1").signingKey(bppKey)
-        .keyResolver(keys).operator(operator).clock(clock).build();
-    owner = client("bap.owner.example", ownerKey, keys);
-    other = client("bap.other.example", otherKey, keys);
-  }
-
-  DentClient client(String id, SigningKey key, StaticKeyResolver keys) {
-    return DentClient.builder().subscriberId(id).uniqueKeyId("k1").signingKey(key).keyResolver(keys).clock(clock)
-        .domain(StorageProfile.DOMAIN).ttl(Duration.ofSeconds(30)).build();
+    net = new LoopbackNet(clock, "bap.owner.example", "bap.other.example");
+    operator = net.operator;
+    engine = net.engine;
+    owner = net.owner;
+    other = net.other;
   }
 
   @AfterEach
   void stop() {
-    owner.close();
-    other.close();
-    engine.close();
-    operator.close();
+    net.close();
   }
 
   /** The owner's confirmed order. */
