@@ -46,6 +46,8 @@ import tools.jackson.databind.node.ObjectNode;
  *   (fleet-file format) and faulted ones</td></tr>
  *   <tr><td>{@code GET /admin/utilisation}</td><td>viewer</td><td>{@link FleetUtilisation}</td></tr>
  *   <tr><td>{@code GET /admin/audit}</td><td>viewer</td><td>the audit log</td></tr>
+ *   <tr><td>{@code GET /admin/report}, {@code GET /admin/report.html}</td><td>viewer</td><td>the
+ *   {@link org.dent.server.reference.FleetReport} as JSON or as a self-contained HTML page</td></tr>
  *   <tr><td>{@code POST /admin/assets}</td><td>operator</td><td>add an asset (body: fleet-file asset)</td></tr>
  *   <tr><td>{@code PUT /admin/assets/{id}}</td><td>operator</td><td>replace it</td></tr>
  *   <tr><td>{@code PATCH /admin/assets/{id}}</td><td>operator</td><td>replace the members given, e.g.
@@ -134,7 +136,11 @@ public final class AdminServer implements AutoCloseable {
   }
 
   /** An answer: status and JSON body. */
-  private record Answer(int status, JsonNode body) {}
+  private record Answer(int status, @Nullable JsonNode body, @Nullable String html) {
+    Answer(int status, JsonNode body) {
+      this(status, body, null);
+    }
+  }
 
   /** A refusal with a stable code. */
   private static final class Refusal extends RuntimeException {
@@ -224,6 +230,14 @@ public final class AdminServer implements AutoCloseable {
         ObjectNode audit = json.createObjectNode();
         audit.set("entries", entries);
         return new Answer(200, audit);
+      case "report":
+        only(seg, 1, method, "GET");
+        need(who, AdminRole.VIEWER);
+        return new Answer(200, as.fleetReport().toJson());
+      case "report.html":
+        only(seg, 1, method, "GET");
+        need(who, AdminRole.VIEWER);
+        return new Answer(200, null, as.fleetReport().toHtml());
       case "tokens":
         return tokens(method, seg, body, who);
       default:
@@ -421,8 +435,14 @@ public final class AdminServer implements AutoCloseable {
 
   private boolean write(Response response, Callback callback, Answer answer) {
     response.setStatus(answer.status());
-    response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
     response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+    if (answer.html() != null) {
+      response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/html; charset=utf-8");
+      response.write(true, ByteBuffer.wrap(answer.html().getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+          callback);
+      return true;
+    }
+    response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
     response.write(true, ByteBuffer.wrap(json.writeValueAsBytes(answer.body())), callback);
     return true;
   }

@@ -127,6 +127,11 @@ public final class OperatorAdmin {
     return shared.audit;
   }
 
+  /** The fleet report now (utilisation per asset, revenue per pricing dimension); see {@link FleetReport}. */
+  public FleetReport fleetReport() {
+    return FleetReports.of(shared.state);
+  }
+
   /** Reserved and stored energy per asset now. */
   public FleetUtilisation utilisation() {
     OperatorState state = shared.state;

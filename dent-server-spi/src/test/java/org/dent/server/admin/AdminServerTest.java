@@ -84,6 +84,24 @@ class AdminServerTest {
   }
 
   @Test
+  void aViewerReadsTheFleetReportAsJsonAndAsAPage() throws IOException {
+    Answer report = call("GET", "/admin/report", VIEWER, null);
+    assertThat(report.status()).isEqualTo(200);
+    assertThat(report.body()).isEqualTo(operator.fleetReport().toJson());
+    assertThat(report.body().path("assets")).hasSize(4);
+    Request page = new Request.Builder().url(server.baseUrl() + "/admin/report.html")
+        .header("Authorization", "Bearer " + VIEWER).build();
+    try (Response r = http.newCall(page).execute()) {
+      assertThat(r.code()).isEqualTo(200);
+      assertThat(r.header("Content-Type")).startsWith("text/html");
+      assertThat(r.header("Cache-Control")).isEqualTo("no-store");
+      assertThat(r.body().string()).startsWith("<!DOCTYPE html>").contains("<svg", "vv-bess-01");
+    }
+    assertThat(call("GET", "/admin/report.html", null, null).status()).isEqualTo(401);
+    assertThat(call("POST", "/admin/report", OPERATOR, "{}").status()).isEqualTo(405);
+  }
+
+  @Test
   void aViewerReadsButCannotChange() throws IOException {
     Answer assets = call("GET", "/admin/assets", VIEWER, null);
     assertThat(assets.status()).isEqualTo(200);
