@@ -3,6 +3,7 @@ package org.dent.core.units;
 import java.math.BigDecimal;
 import java.util.Random;
 import java.util.function.Consumer;
+import org.dent.core.testing.SeededCheck;
 
 /**
  * Seeded, reproducible randomized checks (no jqwik). Each case runs with its own seed; a failure names the seed so
@@ -14,24 +15,9 @@ final class Seeded {
   private Seeded() {}
 
   static void check(String property, long baseSeed, Consumer<Random> body) {
-    Long replay = Long.getLong("dent.seed");
-    if (replay != null) {
-      run(property, replay, body);
-    }
-    for (int i = 0; i < CASES; i++) {
-      run(property, baseSeed + i, body);
-    }
+    SeededCheck.check(property, baseSeed, CASES, body);
   }
 
-  private static void run(String property, long seed, Consumer<Random> body) {
-    try {
-      body.accept(new Random(seed));
-    } catch (AssertionError | RuntimeException e) {
-      System.err.println("property '" + property + "' failed with seed " + seed);
-      throw new AssertionError("property '" + property + "' failed with seed " + seed
-          + " (replay with -Ddent.seed=" + seed + "): " + e.getMessage(), e);
-    }
-  }
 
   /** A decimal with 1..18 significant digits, scale 0..12 (sometimes negative scale), either sign. */
   static BigDecimal decimal(Random r) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.dent.core.testing.SeededCheck;
 import org.dent.core.model.CancellationTerm;
 import org.dent.core.model.Descriptor;
 import org.dent.core.model.Fee;
@@ -36,24 +37,9 @@ final class Gen {
   private Gen() {}
 
   static void check(String property, long baseSeed, Consumer<Random> body) {
-    Long replay = Long.getLong("dent.seed");
-    if (replay != null) {
-      run(property, replay, body);
-    }
-    for (int i = 0; i < CASES; i++) {
-      run(property, baseSeed + i, body);
-    }
+    SeededCheck.check(property, baseSeed, CASES, body);
   }
 
-  private static void run(String property, long seed, Consumer<Random> body) {
-    try {
-      body.accept(new Random(seed));
-    } catch (AssertionError | RuntimeException e) {
-      System.err.println("property '" + property + "' failed with seed " + seed);
-      throw new AssertionError("property '" + property + "' failed with seed " + seed
-          + " (replay with -Ddent.seed=" + seed + "): " + e.getMessage(), e);
-    }
-  }
 
   static boolean maybe(Random r) {
     return r.nextBoolean();
